@@ -1,0 +1,51 @@
+# nftx - new nf_tables expressions for Linux 6.12, and the nft that speaks them.
+#
+#   make demo     install, build, boot the guest, show nftx on real traffic
+#   make check    build what is missing, run every test suite
+#
+# See README.md.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+KFLAVOR ?= debug
+KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
+CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
+export NFTX_KERNEL := $(KERNEL)
+
+.PHONY: all deps kernel selftests-build check check-host check-guest demo \
+	shell kernel-patches clean help
+
+all: help
+
+help:
+	@echo "make demo            install, build, boot the guest and show nftx working"
+	@echo "make check           run every test suite (builds what is missing)"
+	@echo "make deps            install the Debian packages the project needs"
+	@echo "make kernel          build the guest kernel (KFLAVOR=debug|base)"
+	@echo "make shell           a root shell in the guest"
+	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
+
+deps:
+	@tools/deps
+
+kernel: deps
+	@tools/kbuild $(KFLAVOR)
+
+# upstream's netfilter selftests and their helpers, built from the same tree
+selftests-build: kernel
+	@tools/selftests-build
+
+check: deps kernel selftests-build
+	@tools/check
+
+demo: deps kernel
+	@tools/vm-run --check-log --timeout 900 -- tools/demo
+
+shell: kernel
+	@tools/vm-run --interactive --timeout 86400
+
+kernel-patches: deps
+	@tools/export-patches
+
+clean:
+	rm -rf build

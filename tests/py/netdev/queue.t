@@ -1,0 +1,7 @@
+:ingress;type filter hook ingress device lo priority 0
+
+*netdev;test-netdev;ingress
+
+queue;fail
+queue num 2;fail
+queue num 2-3 bypass;fail

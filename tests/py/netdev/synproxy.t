@@ -1,0 +1,6 @@
+:ingress;type filter hook ingress device lo priority 0
+
+*netdev;test-netdev;ingress
+
+synproxy;fail
+synproxy mss 1460 wscale 7;fail

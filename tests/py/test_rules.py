@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: GPL-2.0
+"""pytest runner for nftables' tests/py .t format.
+
+For every table of every .t file, every rule is added to each chain of the
+table with --debug=netlink and --echo; then the table is listed (text and
+JSON) and each rule's listing, netlink payload and JSON are compared with
+the expected ones; then the rule is loaded again from its JSON form and
+listed back.  A "fail" rule must be refused.  The work for one table is
+done once (few nft processes: they are slow under TCG) and each rule is a
+test item of its own.
+
+Select .t files with NFTT_FILES (space-separated paths, relative to
+tests/py) or pytest's -k.  Mismatches are written next to the .t file as
+FILE.t.payload.got / FILE.t.json.got for review.
+"""
+
+import glob
+import json
+import os
+
+import pytest
+
+import nftt
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_tfiles = {}
+_results = {}
+
+
+def tfiles():
+    sel = os.environ.get("NFTT_FILES")
+    if sel:
+        paths = [os.path.join(HERE, p) for p in sel.split()]
+    else:
+        paths = sorted(glob.glob(os.path.join(HERE, "*", "*.t")))
+    return paths
+
+
+def tfile(path):
+    if path not in _tfiles:
+        _tfiles[path] = nftt.TFile(path)
+    return _tfiles[path]
+
+
+def pytest_generate_tests(metafunc):
+    if "case" not in metafunc.fixturenames:
+        return
+    cases, ids = [], []
+    for path in tfiles():
+        tf = tfile(path)
+        rel = os.path.relpath(path, HERE)
+        for ti, (fam, _table, _chains) in enumerate(tf.tables):
+            for ri, rule in enumerate(tf.rules):
+                cases.append((path, ti, ri))
+                ids.append("%s:%d:%s:%s" % (rel, rule.lineno, fam,
+                                           rule.text))
+    metafunc.parametrize("case", cases, ids=ids)
+
+
+def chain_decl(fam, table, name, spec):
+    if spec:
+        return "add chain %s %s %s { %s; }" % (fam, table, name, spec)
+    return "add chain %s %s %s" % (fam, table, name)
+
+
+def setup_table(tf, fam, table, chains):
+    cmds = ["flush ruleset", "add table %s %s" % (fam, table)]
+    for c in chains:
+        if c not in tf.chains:
+            return "chain %s is not declared with ':%s;...'" % (c, c)
+        cmds.append(chain_decl(fam, table, c, tf.chains[c]))
+    for name, spec, verdict in tf.sets:
+        kind = "map" if " : " in spec else "set"
+        cmds.append("add %s %s %s %s { %s; }" % (kind, fam, table, name,
+                                                 spec))
+    for name, otype, args, verdict in tf.objects:
+        cmds.append("add %s %s %s %s { %s }" % (otype, fam, table, name,
+                                                args))
+    rc, out, err = nftt.run(["-f", "-"], stdin="\n".join(cmds) + "\n")
+    if rc != 0:
+        return "table setup failed:\n%s\n%s" % ("\n".join(cmds), err)
+    return None
+
+
+def table_results(path, ti):
+    key = (path, ti)
+    if key in _results:
+        return _results[key]
+    tf = tfile(path)
+    fam, table, chains = tf.tables[ti]
+    res = {"setup": setup_table(tf, fam, table, chains), "rules": {}}
+    _results[key] = res
+    if res["setup"]:
+        return res
+
+    # text: add every rule to every chain, with payload and handle
+    for ri, rule in enumerate(tf.rules):
+        for c in chains:
+            rc, out, err = nftt.run(["--debug=netlink", "-e", "-a", "add",
+                                     "rule", fam, table, c, rule.text])
+            res["rules"][(ri, c)] = {
+                "rc": rc, "err": err, "payload": nftt.debug_lines(out),
+                "handle": nftt.echo_handle(out)}
+    rc, out, err = nftt.run(["-a", "list", "table", fam, table])
+    res["listing"] = nftt.listing_by_handle(out) if rc == 0 else {}
+    res["listing_err"] = err if rc else None
+    rc, out, err = nftt.run(["-j", "-a", "list", "table", fam, table])
+    res["json"] = nftt.json_rules(out) if rc == 0 else {}
+    res["json_err"] = err if rc else None
+
+    # JSON input: load each ok rule from its JSON form, list it back
+    if tf.has_json:
+        flush = "\n".join("flush chain %s %s %s" % (fam, table, c)
+                          for c in chains)
+        nftt.run(["-f", "-"], stdin=flush + "\n")
+        for ri, rule in enumerate(tf.rules):
+            recs = tf.json.get(rule.text)
+            if rule.verdict != "ok" or not recs:
+                continue
+            for c in chains:
+                doc = {"nftables": [{"add": {"rule": {
+                    "family": fam, "table": table, "chain": c,
+                    "expr": recs[0]}}}]}
+                rc, out, err = nftt.run(["-j", "-e", "-a", "-f", "-"],
+                                        stdin=json.dumps(doc))
+                handle = None
+                try:
+                    for o in json.loads(out)["nftables"]:
+                        r = o.get("add", {}).get("rule")
+                        if r:
+                            handle = r.get("handle")
+                except (ValueError, KeyError, TypeError):
+                    pass
+                res["rules"][(ri, c)].update(
+                    {"jrc": rc, "jerr": err, "jhandle": handle})
+        rc, out, err = nftt.run(["-a", "list", "table", fam, table])
+        res["jlisting"] = nftt.listing_by_handle(out) if rc == 0 else {}
+    return res
+
+
+def write_got(path, rule, body):
+    with open(path, "a") as f:
+        f.write("# %s\n%s\n\n" % (rule.text, body))
+
+
+def payload_problem(tf, fam, table, chain, rule, got):
+    recs = tf.payload_for(fam).get(rule.text, [])
+    cands = [r for r in recs if r and r[0].split()[:1] == [fam]]
+    if not cands:
+        return "no payload record for %s in %s.payload" % (fam, tf.path)
+    exp = cands[0]
+    hdr = got[0].split() if got else []
+    want_hdr = exp[0].split()
+    if hdr[:2] != want_hdr[:2] or len(hdr) < 3 or hdr[2] != chain:
+        return "payload header %r, expected %r" % (got[:1], exp[:1])
+    for e in cands:
+        if [x.rstrip() for x in e[1:]] == got[1:]:
+            return None
+    return "payload differs:\n  expected:\n    %s\n  got:\n    %s" % (
+        "\n    ".join(exp[1:]), "\n    ".join(got[1:]))
+
+
+def test_rule(case):
+    path, ti, ri = case
+    tf = tfile(path)
+    fam, table, chains = tf.tables[ti]
+    rule = tf.rules[ri]
+    res = table_results(path, ti)
+    assert res["setup"] is None, res["setup"]
+    problems = []
+    for c in chains:
+        r = res["rules"][(ri, c)]
+        where = "%s %s %s" % (fam, table, c)
+        if rule.verdict == "fail":
+            if r["rc"] == 0:
+                problems.append("%s: accepted a rule that must be refused"
+                                % where)
+            continue
+        if r["rc"] != 0:
+            problems.append("%s: refused: %s" % (where, r["err"].strip()))
+            continue
+        got = res["listing"].get(r["handle"])
+        if got != rule.listing:
+            problems.append("%s: listed as %r, expected %r" %
+                            (where, got, rule.listing))
+        p = payload_problem(tf, fam, table, c, rule, r["payload"])
+        if p:
+            problems.append("%s: %s" % (where, p))
+            write_got(path + ".payload.got", rule, "\n".join(r["payload"]))
+        if not tf.has_json:
+            continue
+        jgot = res["json"].get(r["handle"])
+        jexp = (tf.json_output.get(rule.text) or
+                tf.json.get(rule.text) or [None])[0]
+        if jexp is None:
+            problems.append("%s: no JSON record in %s.json" %
+                            (where, tf.path))
+        elif jgot != jexp:
+            problems.append("%s: JSON listing %s, expected %s" % (
+                where, json.dumps(jgot), json.dumps(jexp)))
+            write_got(path + ".json.got", rule, json.dumps(jgot, indent=4))
+        if "jrc" in r:
+            if r["jrc"] != 0:
+                problems.append("%s: JSON input refused: %s" %
+                                (where, r["jerr"].strip()))
+            else:
+                back = res["jlisting"].get(r["jhandle"])
+                if back != rule.listing:
+                    problems.append("%s: JSON input listed as %r, "
+                                    "expected %r" % (where, back,
+                                                     rule.listing))
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
