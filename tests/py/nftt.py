@@ -149,15 +149,41 @@ def run(args, stdin=None):
 HANDLE = re.compile(r" # handle (\d+)$")
 
 
+NOISE = re.compile(r"^((add|insert) rule |netlink event: |# new generation )")
+
+
 def debug_lines(out):
-    """--debug=netlink output of one add rule, without the --echo line."""
-    lines = []
+    """--debug=netlink output of one add rule, without --echo's lines."""
+    return [line.rstrip() for line in out.splitlines()
+            if line.strip() and not NOISE.match(line)]
+
+
+def debug_blocks(out):
+    """--debug=netlink output of a batch of add rules: one list of lines
+    per rule, in order (a rule's anonymous sets come before its header)."""
+    blocks, cur = [], []
     for line in out.splitlines():
-        if re.match(r"^(add|insert) rule ", line):
+        if NOISE.match(line):
             continue
-        if line.strip():
-            lines.append(line.rstrip())
-    return lines
+        if not line.strip():
+            if cur:
+                blocks.append(cur)
+            cur = []
+            continue
+        cur.append(line.rstrip())
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def echo_handles(out):
+    """Handles of the rules --echo printed, in order."""
+    hs = []
+    for line in out.splitlines():
+        m = HANDLE.search(line)
+        if m and re.match(r"^(add|insert) rule ", line):
+            hs.append(int(m.group(1)))
+    return hs
 
 
 def echo_handle(out):

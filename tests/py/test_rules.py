@@ -17,6 +17,7 @@ FILE.t.payload.got / FILE.t.json.got for review.
 import glob
 import json
 import os
+import re
 
 import pytest
 
@@ -93,14 +94,35 @@ def table_results(path, ti):
     if res["setup"]:
         return res
 
-    # text: add every rule to every chain, with payload and handle
-    for ri, rule in enumerate(tf.rules):
-        for c in chains:
-            rc, out, err = nftt.run(["--debug=netlink", "-e", "-a", "add",
-                                     "rule", fam, table, c, rule.text])
-            res["rules"][(ri, c)] = {
-                "rc": rc, "err": err, "payload": nftt.debug_lines(out),
-                "handle": nftt.echo_handle(out)}
+    # text: add every rule to every chain, with payload and handle.  The
+    # rules that must load go in one batch (nft processes are slow under
+    # TCG); if the batch is refused, each rule goes on its own.
+    jobs = [(ri, c) for ri, rule in enumerate(tf.rules) for c in chains]
+    single = [j for j in jobs if tf.rules[j[0]].verdict != "ok" or
+              re.search(r"[;#\n]", tf.rules[j[0]].text)]
+    batch = [j for j in jobs if j not in single]
+    if batch:
+        text = "".join("add rule %s %s %s %s\n" % (fam, table, c,
+                                                   tf.rules[ri].text)
+                       for ri, c in batch)
+        rc, out, err = nftt.run(["--debug=netlink", "-e", "-a", "-f", "-"],
+                                stdin=text)
+        blocks = nftt.debug_blocks(out)
+        handles = nftt.echo_handles(out)
+        if rc == 0 and len(blocks) == len(batch) == len(handles):
+            for (ri, c), blk, h in zip(batch, blocks, handles):
+                res["rules"][(ri, c)] = {"rc": 0, "err": "",
+                                         "payload": blk, "handle": h}
+        else:
+            nftt.run(["-f", "-"], stdin="".join(
+                "flush chain %s %s %s\n" % (fam, table, c) for c in chains))
+            single = jobs
+    for ri, c in single:
+        rc, out, err = nftt.run(["--debug=netlink", "-e", "-a", "add",
+                                 "rule", fam, table, c, tf.rules[ri].text])
+        res["rules"][(ri, c)] = {
+            "rc": rc, "err": err, "payload": nftt.debug_lines(out),
+            "handle": nftt.echo_handle(out)}
     rc, out, err = nftt.run(["-a", "list", "table", fam, table])
     res["listing"] = nftt.listing_by_handle(out) if rc == 0 else {}
     res["listing_err"] = err if rc else None
@@ -113,26 +135,35 @@ def table_results(path, ti):
         flush = "\n".join("flush chain %s %s %s" % (fam, table, c)
                           for c in chains)
         nftt.run(["-f", "-"], stdin=flush + "\n")
-        for ri, rule in enumerate(tf.rules):
-            recs = tf.json.get(rule.text)
-            if rule.verdict != "ok" or not recs:
-                continue
-            for c in chains:
-                doc = {"nftables": [{"add": {"rule": {
-                    "family": fam, "table": table, "chain": c,
-                    "expr": recs[0]}}}]}
-                rc, out, err = nftt.run(["-j", "-e", "-a", "-f", "-"],
-                                        stdin=json.dumps(doc))
-                handle = None
-                try:
-                    for o in json.loads(out)["nftables"]:
-                        r = o.get("add", {}).get("rule")
-                        if r:
-                            handle = r.get("handle")
-                except (ValueError, KeyError, TypeError):
-                    pass
-                res["rules"][(ri, c)].update(
-                    {"jrc": rc, "jerr": err, "jhandle": handle})
+        jjobs = [(ri, c) for ri, rule in enumerate(tf.rules)
+                 if rule.verdict == "ok" and tf.json.get(rule.text)
+                 for c in chains]
+
+        def jadd(jobs):
+            doc = {"nftables": [{"add": {"rule": {
+                "family": fam, "table": table, "chain": c,
+                "expr": tf.json[tf.rules[ri].text][0]}}} for ri, c in jobs]}
+            rc, out, err = nftt.run(["-j", "-e", "-a", "-f", "-"],
+                                    stdin=json.dumps(doc))
+            handles = []
+            try:
+                for o in json.loads(out)["nftables"]:
+                    r = o.get("add", {}).get("rule")
+                    if r:
+                        handles.append(r.get("handle"))
+            except (ValueError, KeyError, TypeError):
+                pass
+            return rc, err, handles
+
+        rc, err, handles = jadd(jjobs) if jjobs else (0, "", [])
+        if rc == 0 and len(handles) == len(jjobs):
+            for j, h in zip(jjobs, handles):
+                res["rules"][j].update({"jrc": 0, "jerr": "", "jhandle": h})
+        else:
+            for j in jjobs:
+                rc, err, handles = jadd([j])
+                res["rules"][j].update({"jrc": rc, "jerr": err,
+                                        "jhandle": (handles or [None])[0]})
         rc, out, err = nftt.run(["-a", "list", "table", fam, table])
         res["jlisting"] = nftt.listing_by_handle(out) if rc == 0 else {}
     return res
