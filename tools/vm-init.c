@@ -233,6 +233,12 @@ int main(void)
 	mount("proc", "/proc", "proc", 0, NULL);
 	mount("sysfs", "/sys", "sysfs", 0, NULL);
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	/* what udev would have made */
+	if (symlink("/proc/self/fd", "/dev/fd") ||
+	    symlink("/proc/self/fd/0", "/dev/stdin") ||
+	    symlink("/proc/self/fd/1", "/dev/stdout") ||
+	    symlink("/proc/self/fd/2", "/dev/stderr"))
+		warn("cannot link", "/dev/fd");
 	mnt("devpts", "/dev/pts", "devpts", "gid=5,mode=620,ptmxmode=666");
 	mnt("shm", "/dev/shm", "tmpfs", "mode=1777");
 	mount("run", "/run", "tmpfs", 0, "mode=755");

@@ -169,26 +169,45 @@ def table_results(path, ti):
     return res
 
 
-def write_got(path, rule, body):
+_written = set()
+
+
+def write_got(path, rule, fam, body):
+    """Record what we got for review, once per rule and family."""
+    if (path, rule.text, fam) in _written:
+        return
+    _written.add((path, rule.text, fam))
     with open(path, "a") as f:
         f.write("# %s\n%s\n\n" % (rule.text, body))
 
 
+FAMILIES = ("ip", "ip6", "inet", "arp", "bridge", "netdev")
+
+
+def split_header(lines):
+    """(family, table, chain) of a payload record and its other lines."""
+    for i, line in enumerate(lines):
+        w = line.split()
+        if len(w) == 3 and w[0] in FAMILIES and not line[0].isspace():
+            return tuple(w), [x.rstrip() for x in lines[:i] + lines[i + 1:]]
+    return None, [x.rstrip() for x in lines]
+
+
 def payload_problem(tf, fam, table, chain, rule, got):
     recs = tf.payload_for(fam).get(rule.text, [])
-    cands = [r for r in recs if r and r[0].split()[:1] == [fam]]
+    cands = [split_header(r) for r in recs]
+    cands = [c for c in cands if c[0] and c[0][:2] == (fam, table)]
     if not cands:
-        return "no payload record for %s in %s.payload" % (fam, tf.path)
-    exp = cands[0]
-    hdr = got[0].split() if got else []
-    want_hdr = exp[0].split()
-    if hdr[:2] != want_hdr[:2] or len(hdr) < 3 or hdr[2] != chain:
-        return "payload header %r, expected %r" % (got[:1], exp[:1])
-    for e in cands:
-        if [x.rstrip() for x in e[1:]] == got[1:]:
+        return "no payload record for %s %s in %s.payload" % (fam, table,
+                                                             tf.path)
+    ghdr, gbody = split_header(got)
+    if ghdr != (fam, table, chain):
+        return "payload header %r, expected %r" % (ghdr, (fam, table, chain))
+    for _hdr, body in cands:
+        if body == gbody:
             return None
     return "payload differs:\n  expected:\n    %s\n  got:\n    %s" % (
-        "\n    ".join(exp[1:]), "\n    ".join(got[1:]))
+        "\n    ".join(cands[0][1]), "\n    ".join(gbody))
 
 
 def test_rule(case):
@@ -217,10 +236,14 @@ def test_rule(case):
         p = payload_problem(tf, fam, table, c, rule, r["payload"])
         if p:
             problems.append("%s: %s" % (where, p))
-            write_got(path + ".payload.got", rule, "\n".join(r["payload"]))
-        if not tf.has_json:
-            continue
+            write_got(path + ".payload.got", rule, fam,
+                      "\n".join(r["payload"]))
         jgot = res["json"].get(r["handle"])
+        if not tf.has_json:
+            if os.environ.get("NFTT_RECORD"):
+                write_got(path + ".json.got", rule, fam,
+                          json.dumps(jgot, indent=4))
+            continue
         jexp = (tf.json_output.get(rule.text) or
                 tf.json.get(rule.text) or [None])[0]
         if jexp is None:
@@ -229,7 +252,8 @@ def test_rule(case):
         elif jgot != jexp:
             problems.append("%s: JSON listing %s, expected %s" % (
                 where, json.dumps(jgot), json.dumps(jexp)))
-            write_got(path + ".json.got", rule, json.dumps(jgot, indent=4))
+            write_got(path + ".json.got", rule, fam,
+                      json.dumps(jgot, indent=4))
         if "jrc" in r:
             if r["jrc"] != 0:
                 problems.append("%s: JSON input refused: %s" %

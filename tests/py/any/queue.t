@@ -30,7 +30,7 @@ queue flags bypass to symhash mod 2;ok
 queue to jhash meta mark mod 32;ok
 queue flags bypass to numgen inc mod 65536;ok
 queue to numgen random mod 4;ok
-queue to meta mark map { 1 : 0, 2 : 1 };ok
+queue to meta mark map { 1 : 0, 2 : 1 };ok;queue to meta mark map { 0x00000001 : 0, 0x00000002 : 1 }
 queue flags bypass to oifname map { "eth0" : 0 };ok
 queue flags fanout to symhash mod 2;fail
 queue flags bypuss to 2;fail
