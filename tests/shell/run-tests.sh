@@ -9,7 +9,9 @@
 # a skip, anything else a failure.  Where testcases/DIR/dumps/NAME.nft
 # exists, "$NFT list ruleset" in the test's namespace afterwards must equal
 # it.  Runs inside the guest (tools/vm-run).  One "PASS: name" /
-# "FAIL: name" / "SKIP: name" line per test; VERBOSE=1 shows test output.
+# "FAIL: name" / "SKIP: name" line per test; VERBOSE=1 shows test output;
+# DUMPGEN=1 writes the dump of a passing test that has none (or an empty
+# one), for review.
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 if [ -z "$NFT" ]; then
@@ -51,6 +53,10 @@ for t in "${TESTS[@]}"; do
 		continue
 	elif [ $rc != 0 ]; then
 		why="exit $rc"
+	elif [ -n "$DUMPGEN" ] && [ ! -s "$dump" ]; then
+		mkdir -p "$(dirname "$dump")"
+		cp "$WORK/ruleset" "$dump"
+		echo "    wrote dumps/$(basename "$dump")"
 	elif [ -f "$dump" ] && ! diff -u "$dump" "$WORK/ruleset" > "$WORK/diff"; then
 		why="ruleset differs from dumps/$(basename "$dump")"
 	fi
