@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+"""tools/export-patches turns kernel/ (a series of patches plus files of
+our own) into a git format-patch series that applies to pristine 6.12."""
+
+import os
+import subprocess
+import tempfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+CACHE = os.environ.get("NFTX_CACHE", os.path.join(
+    os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+    "nftx"))
+PRISTINE = os.path.join(CACHE, "pristine")
+
+PATCH = """From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
+From: nftx test <test@nftx.invalid>
+Date: Mon, 23 Nov 2026 12:00:00 +0000
+Subject: [PATCH] netfilter: test: add a test file to the build
+
+A test of the export: hook a new file into net/netfilter/Makefile.
+
+Signed-off-by: nftx test <test@nftx.invalid>
+---
+ net/netfilter/Makefile | 1 +
+ 1 file changed, 1 insertion(+)
+
+diff --git a/net/netfilter/Makefile b/net/netfilter/Makefile
+--- a/net/netfilter/Makefile
++++ b/net/netfilter/Makefile
+@@ -1,4 +1,5 @@
+ # SPDX-License-Identifier: GPL-2.0
++# nftx export test
+"""
+
+
+def test_export_applies_to_pristine():
+    assert os.path.isfile(os.path.join(PRISTINE, "Makefile")), \
+        "run make kernel first"
+    with open(os.path.join(PRISTINE, "net/netfilter/Makefile")) as f:
+        head = f.read().splitlines()[1:4]
+    patch = PATCH + "".join(" %s\n" % line for line in head) + "-- \n2.39.5\n"
+    with tempfile.TemporaryDirectory() as d:
+        kdir = os.path.join(d, "kernel")
+        os.makedirs(os.path.join(kdir, "patches"))
+        os.makedirs(os.path.join(kdir, "tree/net/netfilter"))
+        os.makedirs(os.path.join(kdir, "config"))
+        with open(os.path.join(kdir, "patches", "0001-test.patch"), "w") as f:
+            f.write(patch)
+        with open(os.path.join(kdir, "tree/net/netfilter/nftx_test.c"),
+                  "w") as f:
+            f.write("// SPDX-License-Identifier: GPL-2.0\n")
+        with open(os.path.join(kdir, "config", "base.config"), "w") as f:
+            f.write("CONFIG_NET=y\n")
+        with open(os.path.join(kdir, "series"), "w") as f:
+            f.write("# test series\n0001-test.patch\n"
+                    "\t+net/netfilter/nftx_test.c\n")
+        out = os.path.join(d, "out")
+        env = dict(os.environ, NFTX_KDIR=kdir, NFTX_PATCH_OUT=out)
+        subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+                       env=env, check=True)
+        pats = sorted(p for p in os.listdir(out) if p.endswith(".patch"))
+        assert len(pats) == 1
+        text = open(os.path.join(out, pats[0])).read()
+        assert "Subject: [PATCH] netfilter: test: add a test file" in text
+        assert "Signed-off-by: nftx test" in text
+        assert "net/netfilter/nftx_test.c" in text
+        assert open(os.path.join(out, "series")).read().strip() == pats[0]
+        # applies with patch -p1 to a copy of the touched pristine files
+        tree = os.path.join(d, "linux")
+        os.makedirs(os.path.join(tree, "net/netfilter"))
+        subprocess.run(["cp", os.path.join(PRISTINE, "net/netfilter/Makefile"),
+                        os.path.join(tree, "net/netfilter/")], check=True)
+        subprocess.run(["patch", "-p1", "-s", "-i",
+                        os.path.join(out, pats[0])], cwd=tree, check=True)
+        assert os.path.exists(os.path.join(tree, "net/netfilter/nftx_test.c"))
+        assert "# nftx export test" in open(
+            os.path.join(tree, "net/netfilter/Makefile")).read()
+
+
+def test_unlisted_file_is_refused():
+    with tempfile.TemporaryDirectory() as d:
+        kdir = os.path.join(d, "kernel")
+        os.makedirs(os.path.join(kdir, "tree/net"))
+        open(os.path.join(kdir, "tree/net/orphan.c"), "w").close()
+        open(os.path.join(kdir, "series"), "w").close()
+        env = dict(os.environ, NFTX_KDIR=kdir,
+                   NFTX_PATCH_OUT=os.path.join(d, "out"))
+        p = subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+                           env=env, stderr=subprocess.PIPE, text=True)
+        assert p.returncode != 0
+        assert "orphan.c" in p.stderr
