@@ -12,7 +12,7 @@ KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
 CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel selftests-build check check-host check-guest demo \
+.PHONY: all deps kernel kernel-base selftests-build check check-host check-guest demo \
 	shell kernel-patches clean help
 
 all: help
@@ -35,7 +35,11 @@ kernel: deps
 selftests-build: kernel
 	@tools/selftests-build
 
-check: deps kernel selftests-build
+# the base kernel (no debug options) runs nft_queue.sh: see tools/check
+kernel-base: deps
+	@tools/kbuild base
+
+check: deps kernel kernel-base selftests-build
 	@tools/check
 
 demo: deps kernel

@@ -11,6 +11,8 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <poll.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -58,15 +60,19 @@ static void mnt(const char *src, const char *dst, const char *type,
 		warn("cannot mount", dst);
 }
 
-static void put(const char *path, const char *s)
+static int put(const char *path, const char *s)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int ret = 0;
 
 	if (fd < 0)
-		return;
-	if (write(fd, s, strlen(s)) < 0)
+		return -1;
+	if (write(fd, s, strlen(s)) < 0) {
 		warn("cannot write", path);
+		ret = -1;
+	}
 	close(fd);
+	return ret;
 }
 
 static char *get(const char *path, char *buf, size_t len)
@@ -172,6 +178,11 @@ static int run(int interactive)
 	pid_t pid;
 
 	port_paths(out, err, sizeof(out));
+	if (!interactive && (!strcmp(out, "/dev/null") ||
+			     !strcmp(err, "/dev/null"))) {
+		dprintf(2, "vm-init: no virtio ports for stdout/stderr\n");
+		return 125;
+	}
 	pid = fork();
 	if (pid == 0) {
 		char *argv[] = { "/bin/bash", CTL "/cmd", NULL };
@@ -199,6 +210,56 @@ static int run(int interactive)
 	return 128 + WTERMSIG(status);
 }
 
+/*
+ * The console only shows messages up to loglevel 4 (printing to the
+ * emulated UART is slow); warnings (WARN, lockdep, RCU) are below that.
+ * A child copies every kernel log record to the control share, where
+ * vm-run and klog-check read it.  It stops when it sees our end marker.
+ */
+#define KMSG_END "nftx-vm-init: end of run"
+
+static pid_t kmsg_copier(void)
+{
+	char buf[8192];
+	int in, out;
+	pid_t pid;
+	ssize_t n;
+
+	pid = fork();
+	if (pid != 0)
+		return pid;
+	in = open("/dev/kmsg", O_RDONLY);
+	out = open(CTL "/kmsg", O_WRONLY | O_CREAT | O_APPEND, 0644);
+	if (in < 0 || out < 0)
+		_exit(1);
+	for (;;) {
+		n = read(in, buf, sizeof(buf) - 1);
+		if (n < 0) {
+			if (errno == EPIPE || errno == EINTR)
+				continue;	/* records lost to wrap-around */
+			_exit(1);
+		}
+		if (write(out, buf, n) != n)
+			_exit(1);
+		buf[n] = 0;
+		if (strstr(buf, KMSG_END))
+			_exit(0);
+	}
+}
+
+static void kmsg_finish(pid_t pid)
+{
+	int i, status;
+
+	put("/dev/kmsg", KMSG_END "\n");
+	for (i = 0; i < 100; i++) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return;
+		usleep(50000);
+	}
+	kill(pid, SIGKILL);
+}
+
 static void kmemleak_scan(void)
 {
 	const char *km = "/sys/kernel/debug/kmemleak";
@@ -206,12 +267,12 @@ static void kmemleak_scan(void)
 	int fd, con;
 	ssize_t n;
 
-	if (access(km, W_OK))
-		return;
 	/* objects younger than 5 s are never reported: wait, scan twice */
 	sleep(6);
-	put(km, "scan");
-	put(km, "scan");
+	if (access(km, W_OK) || put(km, "scan") || put(km, "scan")) {
+		put("/dev/kmsg", "nftx-vm-init: kmemleak scan failed\n");
+		return;
+	}
 	fd = open(km, O_RDONLY);
 	con = open("/dev/console", O_WRONLY);
 	while (fd >= 0 && con >= 0 && (n = read(fd, buf, sizeof(buf))) > 0)
@@ -227,6 +288,7 @@ int main(void)
 {
 	char setup[8192], shares[4096], val[32], rc[16];
 	char *tok, *save;
+	pid_t copier;
 	int status;
 
 	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
@@ -294,10 +356,13 @@ int main(void)
 	}
 
 	loopback_up();
+	copier = kmsg_copier();
 	status = run(atoi(setting(setup, "NFTX_INTERACTIVE", val,
 				  sizeof(val))));
 	if (atoi(setting(setup, "NFTX_KMEMLEAK", val, sizeof(val))))
 		kmemleak_scan();
+	if (copier > 0)
+		kmsg_finish(copier);
 	snprintf(rc, sizeof(rc), "%d\n", status);
 	put(CTL "/rc", rc);
 	sync();

@@ -14,6 +14,8 @@ VMRUN = os.path.join(TOP, "tools", "vm-run")
 def vm(args, cwd=TOP, env=None, timeout=300):
     e = dict(os.environ)
     e.update(env or {})
+    if "--timeout" not in args:
+        args = ["--timeout", "240"] + args
     return subprocess.run([VMRUN] + args, cwd=cwd, env=e, timeout=timeout,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True)
@@ -67,3 +69,14 @@ def test_guest_crash_is_reported():
     p = vm(["--", "sh", "-c", "echo c > /proc/sysrq-trigger; sleep 30"])
     assert p.returncode == 125
     assert "sysrq" in p.stderr.lower()
+
+
+def test_check_log_sees_warnings():
+    # a WARN is printed at KERN_WARNING, below the console's loglevel:
+    # --check-log must still see it (vm-init copies /dev/kmsg)
+    p = vm(["--check-log", "--", "sh", "-c",
+            "echo '<4>WARNING: CPU: 1 PID: 1 at nftx-probe' > /dev/kmsg"])
+    assert p.returncode == 1, p.stderr
+    assert "nftx-probe" in p.stderr
+    p = vm(["--check-log", "--", "true"])
+    assert p.returncode == 0, p.stderr
