@@ -29,15 +29,17 @@ def test_status_streams_env_and_mounts():
             echo "err:$NFTX_PROBE" >&2
             echo written > result                # checkout is writable
             touch /tmp/x /run/x /var/x            # fresh writable dirs
-            [ -z "$(ls /tmp | grep -v '^x$')" ]   # /tmp starts empty
+            [ ! -e "$HOST_TMP_FILE" ]             # /tmp is not the host's
             if touch /usr/nftx-probe 2>/dev/null; then exit 3; fi
             [ "$(id -u)" = 0 ]
             ip netns add probe && ip netns exec probe ip link show lo >/dev/null
             exit 7
         '''
         t0 = time.time()
-        p = vm(["--", "bash", "-c", script], cwd=d,
-               env={"NFTX_PROBE": "it's here"})
+        with tempfile.NamedTemporaryFile(dir="/tmp") as host_tmp:
+            p = vm(["--", "bash", "-c", script], cwd=d,
+                   env={"NFTX_PROBE": "it's here",
+                        "HOST_TMP_FILE": host_tmp.name})
         took = time.time() - t0
         assert p.returncode == 7, p.stderr
         assert p.stdout.splitlines()[0] == "out:" + d
