@@ -43,7 +43,7 @@ check: deps kernel kernel-base selftests-build
 	@tools/check
 
 demo: deps kernel
-	@tools/vm-run --check-log --timeout 900 -- tools/demo
+	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
 
 shell: kernel
 	@tools/vm-run --interactive --timeout 86400

@@ -187,11 +187,8 @@ def echo_handles(out):
 
 
 def echo_handle(out):
-    for line in out.splitlines():
-        m = HANDLE.search(line)
-        if m and re.match(r"^(add|insert) rule ", line):
-            return int(m.group(1))
-    return None
+    hs = echo_handles(out)
+    return hs[0] if hs else None
 
 
 def listing_by_handle(text):
