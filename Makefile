@@ -12,8 +12,8 @@ KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
 CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel kernel-base selftests-build check check-host check-guest demo \
-	shell kernel-patches clean help
+.PHONY: all deps kernel kernel-base selftests-build helpers check check-host check-guest \
+	demo shell kernel-patches clean help
 
 all: help
 
@@ -39,7 +39,14 @@ selftests-build: kernel
 kernel-base: deps
 	@tools/kbuild base
 
-check: deps kernel kernel-base selftests-build
+# small programs the tests run in the guest
+helpers: build/nfq-slow
+
+build/nfq-slow: tools/nfq-slow.c
+	@mkdir -p build
+	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue)
+
+check: deps kernel kernel-base selftests-build helpers
 	@tools/check
 
 demo: deps kernel
