@@ -61,7 +61,7 @@ wait_listen() {
 transfer() {	# transfer FILE ADDR PORT SECONDS
 	local file=$1 addr=$2 port=$3 secs=$4 out rc
 	out=$(mktemp)
-	ip netns exec "$S" timeout "$secs" socat -u TCP-LISTEN:"$port",reuseaddr,ipv6only=0 OPEN:"$out",creat,trunc &
+	ip netns exec "$S" timeout "$secs" socat -u TCP6-LISTEN:"$port",reuseaddr,ipv6only=0 OPEN:"$out",creat,trunc &
 	local srv=$!
 	wait_listen "$S" "$port" || return 1
 	ip netns exec "$C" timeout "$secs" socat -u OPEN:"$file" TCP:"$addr":"$port"
