@@ -13,7 +13,7 @@ CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
 .PHONY: all deps kernel kernel-base selftests-build helpers check check-host check-guest \
-	demo shell kernel-patches clean help
+	demo bench shell kernel-patches clean help
 
 all: help
 
@@ -24,6 +24,7 @@ help:
 	@echo "make kernel          build the guest kernel (KFLAVOR=debug|base)"
 	@echo "make shell           a root shell in the guest"
 	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
+	@echo "make bench           run the benchmarks in the guest, write bench/report.md"
 
 deps:
 	@tools/deps
@@ -48,6 +49,10 @@ build/nfq-slow: tools/nfq-slow.c
 
 check: deps kernel kernel-base selftests-build helpers
 	@tools/check
+
+# benchmarks in the guest on the base kernel; writes bench/report.md
+bench: deps kernel-base helpers
+	@bench/run
 
 demo: deps kernel
 	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
