@@ -37,3 +37,12 @@ stats() {
 		print m, v[1], v[NR] }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.3f\n", a / b }'; }
+
+# median [min max] of the per-run ratios B_i / A_i of two interleaved series
+# (pairs measured back to back: robust against the drift of the guest)
+pair_ratios() {	# pair_ratios "A1 A2 ..." "B1 B2 ..."
+	local -a a=($1) b=($2)
+	local i
+	for i in "${!a[@]}"; do ratio "${b[i]}" "${a[i]}"; done | grep -v inf | stats |
+		awk '{ printf "%.3f [%.3f-%.3f]\n", $1, $2, $3 }'
+}
