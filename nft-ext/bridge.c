@@ -1,0 +1,892 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * bridge.c - nftx on top of the installed libnftables 1.0.6 and libnftnl
+ * 1.2.4, by symbol interposition from the executable.
+ *
+ * The input is lowered to stock nft text with markers (lower.c, json.c),
+ * libnftables runs it, and these hooks carry the markers to and from
+ * the kernel:
+ *
+ *   nftnl_expr_foreach		outgoing: a queue fail-open marker is removed
+ *				and NFT_QUEUE_FLAG_FAILOPEN set on the queue
+ *				after it
+ *   nftnl_expr_build_payload	outgoing: a seqadj/synproxy marker is
+ *				serialised as our expression
+ *   nftnl_rule_nlmsg_parse	incoming: our expressions (and real log
+ *				prefixes that look like markers) become log
+ *				markers, so that libnftables can list them
+ *   nftnl_rule_fprintf		--debug=netlink text
+ *   nftnl_rule_free		forgets a rule
+ *   fopen, fopen64		-f FILE, include: the lowered text
+ *   nft_ctx_add_var		-D NAME=VALUE, for $NAME in new statements
+ *
+ * What libnftables prints goes through an output filter (output.c) that
+ * turns markers back into our statements; its error messages are
+ * collected per run and mapped back to the original input.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <arpa/inet.h>
+#include <libmnl/libmnl.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/expr.h>
+#include <libnftnl/rule.h>
+#include <nftables/libnftables.h>
+
+#include <nftx/expr.h>
+#include <nftx/uapi.h>
+
+#include "lower.h"
+#include "marker.h"
+#if __has_include("nftx.h")
+#include "nftx.h"
+#else
+struct nft_ctx *nftx_ctx_new(uint32_t flags);
+void nftx_ctx_free(struct nft_ctx *ctx);
+int nftx_run_cmd_from_buffer(struct nft_ctx *ctx, const char *buf);
+int nftx_run_cmd_from_filename(struct nft_ctx *ctx, const char *filename);
+#endif
+#include "output.h"
+#include "sbuf.h"
+
+/* --- the real functions --- */
+
+static void *real_sym(const char *name, const char *version)
+{
+	void *p = version ? dlvsym(RTLD_NEXT, name, version) :
+			    dlsym(RTLD_NEXT, name);
+
+	if (!p) {
+		fprintf(stderr, "nftx: cannot find %s@%s: %s\n", name,
+			version ? version : "", dlerror());
+		abort();
+	}
+	return p;
+}
+
+#define REAL(ret, name, version, args)					\
+	static ret (*real_##name) args;					\
+	static ret (*get_##name(void)) args				\
+	{								\
+		if (!real_##name)					\
+			real_##name = real_sym(#name, version);		\
+		return real_##name;					\
+	}
+
+REAL(int, nftnl_expr_foreach, "LIBNFTNL_11",
+     (struct nftnl_rule *, int (*)(struct nftnl_expr *, void *), void *))
+REAL(void, nftnl_expr_build_payload, "LIBNFTNL_15",
+     (struct nlmsghdr *, struct nftnl_expr *))
+REAL(int, nftnl_rule_nlmsg_parse, "LIBNFTNL_11",
+     (const struct nlmsghdr *, struct nftnl_rule *))
+REAL(int, nftnl_rule_fprintf, "LIBNFTNL_11",
+     (FILE *, const struct nftnl_rule *, uint32_t, uint32_t))
+REAL(void, nftnl_rule_free, "LIBNFTNL_11", (const struct nftnl_rule *))
+REAL(int, nft_ctx_add_var, "LIBNFTABLES_2", (struct nft_ctx *, const char *))
+REAL(void, nft_ctx_clear_vars, "LIBNFTABLES_2", (struct nft_ctx *))
+REAL(FILE *, fopen, NULL, (const char *, const char *))
+REAL(FILE *, fopen64, NULL, (const char *, const char *))
+
+/* --- rules that came from the kernel --- */
+
+static const void **rset;
+static size_t rset_size, rset_used;
+
+static size_t rset_hash(const void *p)
+{
+	uintptr_t x = (uintptr_t)p;
+
+	x ^= x >> 17;
+	x *= 0x9e3779b97f4a7c15ULL;
+	return x ^ (x >> 29);
+}
+
+#define RSET_TOMB	((const void *)1)
+
+static void rset_add(const void *p);
+
+static void rset_grow(void)
+{
+	const void **old = rset;
+	size_t n = rset_size, i;
+
+	rset_size = rset_size ? rset_size * 2 : 1024;
+	rset = calloc(rset_size, sizeof(*rset));
+	if (!rset)
+		abort();
+	rset_used = 0;
+	for (i = 0; i < n; i++) {
+		if (old[i] && old[i] != RSET_TOMB)
+			rset_add(old[i]);
+	}
+	free(old);
+}
+
+static void rset_add(const void *p)
+{
+	size_t i;
+
+	if ((rset_used + 1) * 2 > rset_size)
+		rset_grow();
+	for (i = rset_hash(p) & (rset_size - 1);; i = (i + 1) & (rset_size - 1)) {
+		if (rset[i] == p)
+			return;
+		if (!rset[i] || rset[i] == RSET_TOMB) {
+			if (!rset[i])
+				rset_used++;
+			rset[i] = p;
+			return;
+		}
+	}
+}
+
+static size_t rset_find(const void *p)
+{
+	size_t i;
+
+	if (!rset_size)
+		return SIZE_MAX;
+	for (i = rset_hash(p) & (rset_size - 1); rset[i];
+	     i = (i + 1) & (rset_size - 1)) {
+		if (rset[i] == p)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+static bool rule_incoming(const void *r)
+{
+	return rset_find(r) != SIZE_MAX;
+}
+
+static void rset_del(const void *p)
+{
+	size_t i = rset_find(p);
+
+	if (i != SIZE_MAX)
+		rset[i] = RSET_TOMB;
+}
+
+/* --- outgoing --- */
+
+static const struct nx_marker *counter_marker(const struct nftnl_expr *e)
+{
+	const char *name = nftnl_expr_get_str(e, NFTNL_EXPR_NAME);
+	const struct nx_marker *m;
+	uint64_t id;
+
+	if (!name || strcmp(name, "counter") ||
+	    !nftnl_expr_is_set(e, NFTNL_EXPR_CTR_PACKETS) ||
+	    nftnl_expr_get_u64(e, NFTNL_EXPR_CTR_PACKETS) != NFTX_MAGIC)
+		return NULL;
+	id = nftnl_expr_get_u64(e, NFTNL_EXPR_CTR_BYTES);
+	if (id == 0 || id > UINT32_MAX)
+		return NULL;
+	m = nx_marker_get(id);
+	return m && m->outgoing ? m : NULL;
+}
+
+static void fold_queue_markers(struct nftnl_rule *r)
+{
+	struct nftnl_expr_iter *it = nftnl_expr_iter_create(r);
+	struct nftnl_expr *e, *marker = NULL, **del = NULL;
+	size_t ndel = 0;
+
+	if (!it)
+		return;
+	/* the marker stands right before the queue statement; an
+	 * expression that computes the queue number (hash, numgen, map
+	 * lookup) may sit between it and the queue expression
+	 */
+	while ((e = nftnl_expr_iter_next(it))) {
+		const struct nx_marker *m = counter_marker(e);
+		const char *name = nftnl_expr_get_str(e, NFTNL_EXPR_NAME);
+
+		if (m && m->kind == NX_K_QUEUE_FO) {
+			marker = e;
+		} else if (marker && name && !strcmp(name, "queue")) {
+			uint16_t f = nftnl_expr_get_u16(e,
+						NFTNL_EXPR_QUEUE_FLAGS);
+
+			nftnl_expr_set_u16(e, NFTNL_EXPR_QUEUE_FLAGS,
+					   f | NFT_QUEUE_FLAG_FAILOPEN);
+			del = realloc(del, (ndel + 1) * sizeof(*del));
+			if (!del)
+				abort();
+			del[ndel++] = marker;
+			marker = NULL;
+		}
+	}
+	nftnl_expr_iter_destroy(it);
+	while (ndel--) {
+		nftnl_rule_del_expr(del[ndel]);
+		nftnl_expr_free(del[ndel]);
+	}
+	free(del);
+}
+
+int nftnl_expr_foreach(struct nftnl_rule *r,
+		       int (*cb)(struct nftnl_expr *e, void *data),
+		       void *data)
+{
+	if (nx_marker_count() && !rule_incoming(r))
+		fold_queue_markers(r);
+	return get_nftnl_expr_foreach()(r, cb, data);
+}
+
+void nftnl_expr_build_payload(struct nlmsghdr *nlh, struct nftnl_expr *expr)
+{
+	const struct nx_marker *m;
+
+	if (nx_marker_count() &&
+	    (nlh->nlmsg_type & 0xff) == NFT_MSG_NEWRULE &&
+	    (m = counter_marker(expr)) &&
+	    (m->kind == NX_K_SEQADJ || m->kind == NX_K_SYNPROXY)) {
+		nftx_expr_build_payload(nlh, m->expr);
+		return;
+	}
+	get_nftnl_expr_build_payload()(nlh, expr);
+}
+
+/* --- incoming --- */
+
+static const struct nlattr *nested_get(const struct nlattr *nest,
+				       uint16_t type)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, nest) {
+		if (mnl_attr_get_type(a) == type)
+			return a;
+	}
+	return NULL;
+}
+
+enum elem_action {
+	ELEM_COPY,
+	ELEM_SEQADJ,
+	ELEM_QUEUE,
+	ELEM_SYNPROXY,
+	ELEM_LOG,
+};
+
+static enum elem_action elem_action(const struct nlattr *elem)
+{
+	const struct nlattr *name, *data, *a;
+	const char *n;
+
+	if (mnl_attr_get_type(elem) != NFTA_LIST_ELEM)
+		return ELEM_COPY;
+	name = nested_get(elem, NFTA_EXPR_NAME);
+	if (!name || mnl_attr_validate(name, MNL_TYPE_NUL_STRING) < 0)
+		return ELEM_COPY;
+	n = mnl_attr_get_str(name);
+	data = nested_get(elem, NFTA_EXPR_DATA);
+
+	if (!strcmp(n, "seqadj"))
+		return ELEM_SEQADJ;
+	if (!data)
+		return ELEM_COPY;
+	if (!strcmp(n, "queue")) {
+		a = nested_get(data, NFTA_QUEUE_FLAGS);
+		if (a && mnl_attr_get_payload_len(a) >= 2 &&
+		    ntohs(mnl_attr_get_u16(a)) & NFT_QUEUE_FLAG_FAILOPEN)
+			return ELEM_QUEUE;
+	} else if (!strcmp(n, "synproxy")) {
+		a = nested_get(data, NFTA_SYNPROXY_FLAGS);
+		if (a && mnl_attr_get_payload_len(a) >= 4 &&
+		    ntohl(mnl_attr_get_u32(a)) & NF_SYNPROXY_OPT_ECN)
+			return ELEM_SYNPROXY;
+	} else if (!strcmp(n, "log")) {
+		a = nested_get(data, NFTA_LOG_PREFIX);
+		if (a && mnl_attr_get_payload_len(a) >=
+			 strlen(NFTX_LOG_PREFIX) &&
+		    !strncmp(mnl_attr_get_payload(a), NFTX_LOG_PREFIX,
+			     strlen(NFTX_LOG_PREFIX)))
+			return ELEM_LOG;
+	}
+	return ELEM_COPY;
+}
+
+static void put_raw(struct nlmsghdr *nlh, const struct nlattr *a)
+{
+	char *dst = (char *)nlh + nlh->nlmsg_len;
+
+	memcpy(dst, a, a->nla_len);
+	memset(dst + a->nla_len, 0, MNL_ALIGN(a->nla_len) - a->nla_len);
+	nlh->nlmsg_len += MNL_ALIGN(a->nla_len);
+}
+
+static void put_log_marker(struct nlmsghdr *nlh, uint32_t id,
+			   const struct nlattr *olddata)
+{
+	struct nlattr *elem, *data;
+	const struct nlattr *a;
+	char prefix[64];
+
+	snprintf(prefix, sizeof(prefix), NFTX_LOG_PREFIX "%u", id);
+	elem = mnl_attr_nest_start(nlh, NFTA_LIST_ELEM);
+	mnl_attr_put_strz(nlh, NFTA_EXPR_NAME, "log");
+	data = mnl_attr_nest_start(nlh, NFTA_EXPR_DATA);
+	mnl_attr_put_strz(nlh, NFTA_LOG_PREFIX, prefix);
+	if (olddata) {
+		mnl_attr_for_each_nested(a, olddata) {
+			if (mnl_attr_get_type(a) != NFTA_LOG_PREFIX)
+				put_raw(nlh, a);
+		}
+	}
+	mnl_attr_nest_end(nlh, data);
+	mnl_attr_nest_end(nlh, elem);
+}
+
+static uint32_t queue_fo_id;	/* one incoming fail-open marker for all */
+
+static void rewrite_elem(struct nlmsghdr *nlh, const struct nlattr *elem)
+{
+	const struct nlattr *data, *a;
+	struct nftx_expr *e;
+	struct nlattr *nest;
+	uint32_t id;
+
+	switch (elem_action(elem)) {
+	case ELEM_SEQADJ:
+		e = nftx_expr_parse(elem);
+		if (!e)
+			break;
+		put_log_marker(nlh, nx_marker_add(NX_K_SEQADJ, false, e, NULL),
+			       NULL);
+		return;
+	case ELEM_SYNPROXY:
+		e = nftx_expr_parse(elem);
+		if (!e)
+			break;
+		put_log_marker(nlh, nx_marker_add(NX_K_SYNPROXY, false, e,
+						  NULL), NULL);
+		return;
+	case ELEM_QUEUE:
+		e = nftx_expr_parse(elem);
+		if (!e)
+			break;
+		/* the marker goes after the queue: before it, it would
+		 * stand between the queue and the expressions that compute
+		 * its number, and nft would list their dependencies
+		 */
+		if (!queue_fo_id)
+			queue_fo_id = nx_marker_add(NX_K_QUEUE_FO, false, NULL,
+						    NULL);
+		nftx_expr_set_u16(e, NFTX_EXPR_QUEUE_FLAGS,
+				  nftx_expr_get_u16(e, NFTX_EXPR_QUEUE_FLAGS) &
+				  ~NFT_QUEUE_FLAG_FAILOPEN);
+		nest = mnl_attr_nest_start(nlh, NFTA_LIST_ELEM);
+		nftx_expr_build_payload(nlh, e);
+		mnl_attr_nest_end(nlh, nest);
+		nftx_expr_free(e);
+		put_log_marker(nlh, queue_fo_id, NULL);
+		return;
+	case ELEM_LOG:
+		data = nested_get(elem, NFTA_EXPR_DATA);
+		a = nested_get(data, NFTA_LOG_PREFIX);
+		id = nx_marker_add(NX_K_LOG_ESCAPE, false, NULL,
+				   strndup(mnl_attr_get_payload(a),
+					   mnl_attr_get_payload_len(a)));
+		put_log_marker(nlh, id, data);
+		return;
+	case ELEM_COPY:
+		break;
+	}
+	put_raw(nlh, elem);
+}
+
+/* a copy of a NEWRULE message with our expressions replaced by log
+ * markers, or NULL if it has none
+ */
+static struct nlmsghdr *rewrite_rule(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *attr, *exprs = NULL, *elem;
+	size_t n = 0, hdr;
+	struct nlmsghdr *nn;
+	struct nlattr *nest;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(struct nfgenmsg))
+		return NULL;
+	mnl_attr_for_each(attr, nlh, sizeof(struct nfgenmsg)) {
+		if (mnl_attr_get_type(attr) == NFTA_RULE_EXPRESSIONS)
+			exprs = attr;
+	}
+	if (!exprs)
+		return NULL;
+	mnl_attr_for_each_nested(elem, exprs) {
+		if (elem_action(elem) != ELEM_COPY)
+			n++;
+	}
+	if (!n)
+		return NULL;
+
+	/* a marker with its nests takes less than 128 bytes; a queue
+	 * without fail-open no more than before
+	 */
+	nn = calloc(1, nlh->nlmsg_len + 128 * n + 64);
+	if (!nn)
+		abort();
+	hdr = NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct nfgenmsg));
+	memcpy(nn, nlh, hdr);
+	nn->nlmsg_len = hdr;
+	mnl_attr_for_each(attr, nlh, sizeof(struct nfgenmsg)) {
+		if (attr != exprs) {
+			put_raw(nn, attr);
+			continue;
+		}
+		nest = mnl_attr_nest_start(nn, NFTA_RULE_EXPRESSIONS);
+		mnl_attr_for_each_nested(elem, exprs)
+			rewrite_elem(nn, elem);
+		mnl_attr_nest_end(nn, nest);
+	}
+	return nn;
+}
+
+int nftnl_rule_nlmsg_parse(const struct nlmsghdr *nlh, struct nftnl_rule *r)
+{
+	struct nlmsghdr *nn = rewrite_rule(nlh);
+	int ret;
+
+	ret = get_nftnl_rule_nlmsg_parse()(nn ? nn : nlh, r);
+	free(nn);
+	rset_add(r);
+	return ret;
+}
+
+void nftnl_rule_free(const struct nftnl_rule *r)
+{
+	rset_del(r);
+	get_nftnl_rule_free()(r);
+}
+
+int nftnl_rule_fprintf(FILE *fp, const struct nftnl_rule *r, uint32_t type,
+		       uint32_t flags)
+{
+	struct sbuf out = {};
+	size_t size = 4096;
+	char *buf = NULL;
+	int n;
+
+	if (!nx_marker_count())
+		return get_nftnl_rule_fprintf()(fp, r, type, flags);
+	for (;;) {
+		buf = realloc(buf, size);
+		if (!buf)
+			abort();
+		n = nftnl_rule_snprintf(buf, size, r, type, flags);
+		if (n < 0) {
+			free(buf);
+			return get_nftnl_rule_fprintf()(fp, r, type, flags);
+		}
+		if ((size_t)n < size)
+			break;
+		size = n + 1;
+	}
+	nx_xlate_debug(buf, rule_incoming(r), &out);
+	free(buf);
+	n = out.len;
+	if (out.len)
+		fwrite(out.s, 1, out.len, fp);
+	sbuf_free(&out);
+	return n;
+}
+
+/* --- variables from -D --- */
+
+struct cli_var {
+	char *name, *value;
+};
+
+static struct cli_var *cli_vars;
+static size_t ncli_vars;
+
+int nft_ctx_add_var(struct nft_ctx *ctx, const char *var)
+{
+	const char *eq = strchr(var, '=');
+	int ret = get_nft_ctx_add_var()(ctx, var);
+
+	if (ret == 0 && eq) {
+		cli_vars = realloc(cli_vars, (ncli_vars + 1) *
+					     sizeof(*cli_vars));
+		if (!cli_vars)
+			abort();
+		cli_vars[ncli_vars].name = strndup(var, eq - var);
+		cli_vars[ncli_vars].value = strdup(eq + 1);
+		ncli_vars++;
+	}
+	return ret;
+}
+
+void nft_ctx_clear_vars(struct nft_ctx *ctx)
+{
+	while (ncli_vars--) {
+		free(cli_vars[ncli_vars].name);
+		free(cli_vars[ncli_vars].value);
+	}
+	ncli_vars = 0;
+	get_nft_ctx_clear_vars()(ctx);
+}
+
+/* --- one run --- */
+
+static struct {
+	bool			active;
+	bool			in_hook;
+	unsigned int		lower_flags;
+	struct nx_run_sources	rs;
+	FILE			*errfp;
+	char			*errbuf;
+	size_t			errlen;
+} run;
+
+static struct {
+	struct nft_ctx	*ctx;
+	FILE		*out;		/* the output filter */
+	struct sbuf	line;		/* a line not yet complete */
+	bool		flush_lines;
+} octx;
+
+static void run_add_source(struct nx_source *src)
+{
+	run.rs.srcs = realloc(run.rs.srcs, (run.rs.nsrcs + 1) *
+					   sizeof(*run.rs.srcs));
+	if (!run.rs.srcs)
+		abort();
+	run.rs.srcs[run.rs.nsrcs++] = src;
+}
+
+static struct nx_source *run_find_source(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < run.rs.nsrcs; i++) {
+		if (run.rs.srcs[i]->name && !strcmp(run.rs.srcs[i]->name, name))
+			return run.rs.srcs[i];
+	}
+	return NULL;
+}
+
+static void begin_run(struct nft_ctx *ctx)
+{
+	size_t i;
+
+	memset(&run.rs, 0, sizeof(run.rs));
+	run.active = true;
+	run.lower_flags = 0;
+	if (nft_ctx_output_get_flags(ctx) & NFT_CTX_OUTPUT_JSON)
+		run.lower_flags |= NX_LOWER_JSON;
+	if (nft_ctx_get_optimize(ctx) & NFT_OPTIMIZE_ENABLED)
+		run.lower_flags |= NX_LOWER_NOOPT;
+	octx.flush_lines = nft_ctx_output_get_debug(ctx) != 0;
+
+	/* defines live for one run, -D ones for all */
+	nx_defines_reset();
+	for (i = 0; i < ncli_vars; i++)
+		nx_define(cli_vars[i].name, strlen(cli_vars[i].name),
+			  cli_vars[i].value, strlen(cli_vars[i].value));
+
+	run.errbuf = NULL;
+	run.errlen = 0;
+	run.errfp = open_memstream(&run.errbuf, &run.errlen);
+	if (run.errfp)
+		nft_ctx_set_error(ctx, run.errfp);
+}
+
+static void out_line(const char *s, size_t len, bool nl);
+
+static void end_run(struct nft_ctx *ctx)
+{
+	size_t i;
+
+	/* what is left of the output */
+	if (octx.line.len) {
+		out_line(octx.line.s, octx.line.len, false);
+		sbuf_reset(&octx.line);
+	}
+	if (run.errfp) {
+		nft_ctx_set_error(ctx, stderr);
+		fclose(run.errfp);
+		if (run.errlen) {
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+
+			/* one write, as far as stdio allows */
+			if (f) {
+				nx_xlate_errors(run.errbuf, run.errlen,
+						&run.rs, f);
+				fclose(f);
+				fwrite(buf, 1, len, stderr);
+				free(buf);
+			} else {
+				nx_xlate_errors(run.errbuf, run.errlen,
+						&run.rs, stderr);
+			}
+		}
+		free(run.errbuf);
+		run.errfp = NULL;
+	}
+	for (i = 0; i < run.rs.nsrcs; i++)
+		nx_source_free(run.rs.srcs[i]);
+	free(run.rs.srcs);
+	if (run.rs.buffer)
+		nx_source_free(run.rs.buffer);
+	memset(&run.rs, 0, sizeof(run.rs));
+	run.active = false;
+}
+
+/* --- files --- */
+
+static FILE *memfile(const char *text, size_t len)
+{
+	int fd = memfd_create("nftx", MFD_CLOEXEC);
+	size_t off = 0;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	while (off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+
+		if (n <= 0) {
+			close(fd);
+			return NULL;
+		}
+		off += n;
+	}
+	lseek(fd, 0, SEEK_SET);
+	f = fdopen(fd, "r");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+static char *read_all(FILE *f, size_t *lenp)
+{
+	struct sbuf b = {};
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_add(&b, chunk, n);
+	if (ferror(f)) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	if (!b.s)
+		sbuf_grow(&b, 0);
+	*lenp = b.len;
+	return b.s;
+}
+
+static FILE *nx_fopen(const char *path, const char *mode,
+		      FILE *(*real)(const char *, const char *))
+{
+	struct nx_source *src;
+	size_t len;
+	char *text;
+	FILE *f;
+
+	if (!run.active || run.in_hook || !path || !mode || mode[0] != 'r' ||
+	    strchr(mode, '+'))
+		return real(path, mode);
+
+	src = run_find_source(path);
+	if (!src) {
+		run.in_hook = true;
+		f = real(path, "r");
+		if (!f) {
+			run.in_hook = false;
+			return NULL;
+		}
+		text = read_all(f, &len);
+		fclose(f);
+		run.in_hook = false;
+		if (!text)
+			return real(path, mode);
+		src = nx_lower(path, text, len, run.lower_flags);
+		free(text);
+		run_add_source(src);
+	}
+	if (!src->changed)
+		return real(path, mode);
+	f = memfile(src->low, src->low_len);
+	return f ? f : real(path, mode);
+}
+
+FILE *fopen(const char *path, const char *mode)
+{
+	return nx_fopen(path, mode, get_fopen());
+}
+
+FILE *fopen64(const char *path, const char *mode)
+{
+	return nx_fopen(path, mode, get_fopen64());
+}
+
+/* --- output filter --- */
+
+static void out_line(const char *s, size_t len, bool nl)
+{
+	struct sbuf t = {};
+
+	if (nx_marker_count() && nx_xlate_line(s, len, &t)) {
+		fwrite(t.s, 1, t.len, stdout);
+		sbuf_free(&t);
+	} else {
+		fwrite(s, 1, len, stdout);
+	}
+	if (nl)
+		fputc('\n', stdout);
+	if (octx.flush_lines)
+		fflush(stdout);
+}
+
+static ssize_t out_write(void *cookie, const char *buf, size_t size)
+{
+	const char *p = buf, *end = buf + size, *nl;
+
+	(void)cookie;
+	while ((nl = memchr(p, '\n', end - p))) {
+		if (octx.line.len) {
+			sbuf_add(&octx.line, p, nl - p);
+			out_line(octx.line.s, octx.line.len, true);
+			sbuf_reset(&octx.line);
+		} else {
+			out_line(p, nl - p, true);
+		}
+		p = nl + 1;
+	}
+	if (p < end)
+		sbuf_add(&octx.line, p, end - p);
+	return size;
+}
+
+static int out_close(void *cookie)
+{
+	(void)cookie;
+	if (octx.line.len) {
+		out_line(octx.line.s, octx.line.len, false);
+		sbuf_reset(&octx.line);
+	}
+	return 0;
+}
+
+/* --- the nftx API --- */
+
+struct nft_ctx *nftx_ctx_new(uint32_t flags)
+{
+	cookie_io_functions_t io = {
+		.write = out_write,
+		.close = out_close,
+	};
+	struct nft_ctx *ctx = nft_ctx_new(flags);
+
+	if (!ctx)
+		return NULL;
+	octx.ctx = ctx;
+	octx.out = fopencookie(NULL, "w", io);
+	if (octx.out) {
+		setvbuf(octx.out, NULL, _IONBF, 0);
+		nft_ctx_set_output(ctx, octx.out);
+	}
+	return ctx;
+}
+
+void nftx_ctx_free(struct nft_ctx *ctx)
+{
+	nft_ctx_free(ctx);
+	if (octx.out && octx.ctx == ctx) {
+		fclose(octx.out);
+		octx.out = NULL;
+		sbuf_free(&octx.line);
+	}
+	fflush(stdout);
+}
+
+int nftx_run_cmd_from_buffer(struct nft_ctx *ctx, const char *buf)
+{
+	struct nx_source *src;
+	int rc;
+
+	begin_run(ctx);
+	src = nx_lower(NULL, buf, strlen(buf),
+		       run.lower_flags | NX_LOWER_BUFFER);
+	run.rs.buffer = src;
+	if (src->monitor)
+		octx.flush_lines = true;
+	rc = nft_run_cmd_from_buffer(ctx, src->low);
+	end_run(ctx);
+	return rc;
+}
+
+static bool is_stdin(const char *filename)
+{
+	return !strcmp(filename, "-") || !strcmp(filename, "/dev/stdin");
+}
+
+int nftx_run_cmd_from_filename(struct nft_ctx *ctx, const char *filename)
+{
+	struct nx_source *src;
+	int rc, saved = -1;
+	size_t len;
+	char *text;
+
+	begin_run(ctx);
+	if (is_stdin(filename)) {
+		/* libnftables reads fd 0 itself: give it the lowered text */
+		text = read_all(stdin, &len);
+		if (text) {
+			src = nx_lower("/dev/stdin", text, len, run.lower_flags);
+			free(text);
+			run_add_source(src);
+			if (src->changed) {
+				int fd = memfd_create("nftx-stdin", 0);
+
+				if (fd >= 0 &&
+				    write(fd, src->low, src->low_len) ==
+				    (ssize_t)src->low_len) {
+					lseek(fd, 0, SEEK_SET);
+					saved = dup(0);
+					dup2(fd, 0);
+				}
+				if (fd >= 0)
+					close(fd);
+			} else {
+				int fd = memfd_create("nftx-stdin", 0);
+
+				/* we read it: give it back as it was */
+				if (fd >= 0 &&
+				    write(fd, src->orig, src->orig_len) ==
+				    (ssize_t)src->orig_len) {
+					lseek(fd, 0, SEEK_SET);
+					saved = dup(0);
+					dup2(fd, 0);
+				}
+				if (fd >= 0)
+					close(fd);
+			}
+			clearerr(stdin);
+		}
+	}
+	rc = nft_run_cmd_from_filename(ctx, filename);
+	if (saved >= 0) {
+		dup2(saved, 0);
+		close(saved);
+	}
+	end_run(ctx);
+	return rc;
+}

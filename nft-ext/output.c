@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * output.c - markers back to nftx statements in what libnftables prints.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nftx/expr.h>
+
+#include "marker.h"
+#include "output.h"
+
+#define LOG_PREFIX_TEXT	"log prefix \""
+
+static bool starts(const char *s, const char *end, const char *p)
+{
+	size_t n = strlen(p);
+
+	return (size_t)(end - s) >= n && !memcmp(s, p, n);
+}
+
+/* add fail-open to the last queue statement in out */
+static bool fold_failopen(struct sbuf *out)
+{
+	const char *s = out->s ? out->s : "", *q = NULL, *p;
+	size_t at;
+
+	for (p = s; (p = strstr(p, "queue ")); p++) {
+		if ((p == s || p[-1] == ' ' || p[-1] == '\t') &&
+		    (!strncmp(p, "queue flags ", 12) ||
+		     !strncmp(p, "queue to ", 9)))
+			q = p;
+	}
+	if (!q)
+		return false;
+	if (!strncmp(q, "queue flags ", 12)) {
+		const char *f = q + 12;
+
+		at = f - s + strcspn(f, " ");
+		sbuf_grow(out, 10);
+		memmove(out->s + at + 10, out->s + at, out->len - at + 1);
+		memcpy(out->s + at, ",fail-open", 10);
+		out->len += 10;
+	} else {
+		at = q - s + 6;
+		sbuf_grow(out, 16);
+		memmove(out->s + at + 16, out->s + at, out->len - at + 1);
+		memcpy(out->s + at, "flags fail-open ", 16);
+		out->len += 16;
+	}
+	return true;
+}
+
+bool nx_xlate_line(const char *line, size_t len, struct sbuf *out)
+{
+	const size_t lp = strlen(LOG_PREFIX_TEXT);
+	const char *end = line + len, *pos = line, *p;
+	bool changed = false;
+	char text[256];
+
+	if (len && line[0] == '{') {
+		if (!memmem(line, len, NFTX_MAGIC_STR, strlen(NFTX_MAGIC_STR)))
+			return false;
+		char *s = nx_json_xlate(line, len);
+
+		if (!s)
+			return false;
+		sbuf_puts(out, s);
+		free(s);
+		return true;
+	}
+	if (!memmem(line, len, NFTX_LOG_PREFIX, strlen(NFTX_LOG_PREFIX)))
+		return false;
+
+	while ((p = memmem(pos, end - pos, LOG_PREFIX_TEXT NFTX_LOG_PREFIX,
+			   lp + strlen(NFTX_LOG_PREFIX)))) {
+		const char *q = p + lp, *mend;
+		const struct nx_marker *m;
+		size_t mlen;
+		uint32_t id;
+
+		id = nx_marker_parse_prefix(q, &mlen);
+		m = id ? nx_marker_get(id) : NULL;
+		if (!m || m->outgoing || q + mlen >= end || q[mlen] != '"') {
+			sbuf_add(out, pos, q - pos);
+			pos = q;
+			continue;
+		}
+		mend = q + mlen + 1;
+		switch (m->kind) {
+		case NX_K_LOG_ESCAPE:
+			sbuf_add(out, pos, q - pos);
+			sbuf_puts(out, m->str);
+			pos = q + mlen;
+			break;
+		case NX_K_SEQADJ:
+		case NX_K_SYNPROXY:
+			sbuf_add(out, pos, p - pos);
+			nx_marker_text(m, text, sizeof(text));
+			sbuf_puts(out, text);
+			pos = mend;
+			break;
+		case NX_K_QUEUE_FO:
+			/* "queue flags F to X log prefix ..." or
+			 * "queue to X log prefix ...": the marker follows
+			 * the queue statement
+			 */
+			sbuf_add(out, pos, p - pos);
+			if (!fold_failopen(out)) {
+				sbuf_add(out, p, mend - p);
+			} else if (out->len && out->s[out->len - 1] == ' ') {
+				out->s[--out->len] = '\0';
+			}
+			pos = mend;
+			break;
+		default:
+			sbuf_add(out, pos, mend - pos);
+			pos = mend;
+			break;
+		}
+		changed = true;
+	}
+	if (!changed)
+		return false;
+	sbuf_add(out, pos, end - pos);
+	return true;
+}
+
+static uint32_t parse_id(const char *s, const char *end, const char **after)
+{
+	uint64_t v = 0;
+	const char *p = s;
+
+	while (p < end && *p >= '0' && *p <= '9' && p - s < 10)
+		v = v * 10 + (*p++ - '0');
+	if (p == s || v > UINT32_MAX)
+		return 0;
+	*after = p;
+	return v;
+}
+
+/* offset of the "]" that ends the line starting at off in out */
+static size_t line_end_bracket(const struct sbuf *out, size_t off)
+{
+	const char *nl = memchr(out->s + off, '\n', out->len - off);
+	size_t end = nl ? (size_t)(nl - out->s) : out->len;
+
+	if (end > off && out->s[end - 1] == ']')
+		return end - 1;
+	return SIZE_MAX;
+}
+
+void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
+{
+	static const char ctr[] = "  [ counter pkts " NFTX_MAGIC_STR " bytes ";
+	static const char log[] = "  [ log prefix " NFTX_LOG_PREFIX;
+	size_t last_queue = SIZE_MAX;
+	const char *line = text;
+	bool failopen = false;
+	char buf[256];
+
+	while (*line) {
+		const char *eol = strchr(line, '\n');
+		const char *end = eol ? eol : line + strlen(line);
+		const char *next = eol ? eol + 1 : end;
+		const struct nx_marker *m = NULL;
+		const char *after = NULL;
+		uint32_t id = 0;
+
+		if (!incoming && starts(line, end, ctr)) {
+			id = parse_id(line + strlen(ctr), end, &after);
+			if (id && starts(after, end, " ]") && after + 2 == end)
+				m = nx_marker_get(id);
+			if (m && !m->outgoing)
+				m = NULL;
+		} else if (incoming && starts(line, end, log)) {
+			id = parse_id(line + strlen(log), end, &after);
+			if (id && (*after == ' '))
+				m = nx_marker_get(id);
+			if (m && m->outgoing)
+				m = NULL;
+		}
+		if (m) {
+			switch (m->kind) {
+			case NX_K_SEQADJ:
+			case NX_K_SYNPROXY:
+				nftx_expr_snprintf_full(buf, sizeof(buf),
+							m->expr);
+				sbuf_printf(out, "  %s", buf);
+				sbuf_add(out, end, next - end);
+				break;
+			case NX_K_QUEUE_FO:
+				if (!incoming) {
+					failopen = true;
+				} else if (last_queue != SIZE_MAX) {
+					/* "  [ queue ... ]\n" before it */
+					size_t at = line_end_bracket(out,
+								     last_queue);
+
+					if (at != SIZE_MAX) {
+						sbuf_grow(out, 10);
+						memmove(out->s + at + 10,
+							out->s + at,
+							out->len - at + 1);
+						memcpy(out->s + at,
+						       "fail-open ", 10);
+						out->len += 10;
+					}
+					last_queue = SIZE_MAX;
+				}
+				break;
+			case NX_K_LOG_ESCAPE:
+				sbuf_puts(out, "  [ log prefix ");
+				sbuf_puts(out, m->str);
+				sbuf_add(out, after, next - after);
+				break;
+			default:
+				sbuf_add(out, line, next - line);
+				break;
+			}
+		} else if (incoming && starts(line, end, "  [ queue ")) {
+			last_queue = out->len;
+			sbuf_add(out, line, next - line);
+		} else if (failopen && starts(line, end, "  [ queue ") &&
+			   end - line >= 2 && end[-1] == ']') {
+			sbuf_add(out, line, end - 1 - line);
+			sbuf_puts(out, "fail-open ]");
+			sbuf_add(out, end, next - end);
+			failopen = false;
+		} else {
+			sbuf_add(out, line, next - line);
+		}
+		line = next;
+	}
+}
+
+/* --- errors --- */
+
+struct erec_hdr {
+	bool		located;
+	const char	*name;
+	size_t		namelen;
+	unsigned long	line, c1, c2;
+	const char	*kind;		/* "Error: ..." part of the line */
+};
+
+static bool parse_num_back(const char *start, const char **p,
+			   unsigned long *v)
+{
+	const char *e = *p;
+	unsigned long x = 0, mul = 1;
+
+	while (*p > start && (*p)[-1] >= '0' && (*p)[-1] <= '9') {
+		(*p)--;
+		x += ((**p) - '0') * mul;
+		mul *= 10;
+	}
+	if (*p == e)
+		return false;
+	*v = x;
+	return true;
+}
+
+static bool parse_header(const char *line, const char *end,
+			 struct erec_hdr *h)
+{
+	static const char *const kinds[] = { "Error: ", "Warning: ", NULL };
+	const char *k = NULL, *p;
+	int i;
+
+	memset(h, 0, sizeof(*h));
+	for (i = 0; kinds[i]; i++) {
+		if (starts(line, end, kinds[i])) {
+			h->kind = line;
+			return true;
+		}
+	}
+	for (i = 0; kinds[i] && !k; i++) {
+		char pat[32];
+		const char *s;
+
+		snprintf(pat, sizeof(pat), ": %s", kinds[i]);
+		s = memmem(line, end - line, pat, strlen(pat));
+		if (s)
+			k = s;
+	}
+	if (!k)
+		return false;
+	/* NAME:LINE:C1-C2 before k */
+	p = k;
+	if (!parse_num_back(line, &p, &h->c2) || p == line || *--p != '-')
+		return false;
+	if (!parse_num_back(line, &p, &h->c1) || p == line || *--p != ':')
+		return false;
+	if (!parse_num_back(line, &p, &h->line) || p == line || *--p != ':')
+		return false;
+	h->located = true;
+	h->name = line;
+	h->namelen = p - line;
+	h->kind = k + 2;
+	return true;
+}
+
+static bool is_caret_line(const char *s, const char *end)
+{
+	bool mark = false;
+
+	if (s == end)
+		return false;
+	for (; s < end; s++) {
+		if (*s == '^' || *s == '~')
+			mark = true;
+		else if (*s != ' ' && *s != '\t')
+			return false;
+	}
+	return mark;
+}
+
+static struct nx_source *find_source(const struct nx_run_sources *rs,
+				     const struct erec_hdr *h)
+{
+	size_t i;
+
+	if (!h->located)
+		return rs->buffer;
+	for (i = 0; i < rs->nsrcs; i++) {
+		struct nx_source *s = rs->srcs[i];
+
+		if (s->name && strlen(s->name) == h->namelen &&
+		    !memcmp(s->name, h->name, h->namelen))
+			return s;
+	}
+	return NULL;
+}
+
+/* the poison error at lowered line/column (0-based column), if any */
+static const struct nx_error *poison_at(const struct nx_source *src,
+					unsigned int line, size_t col)
+{
+	size_t lo;
+	const struct nx_edit *e;
+
+	if (line == 0 || line > src->nlow_lines)
+		return NULL;
+	lo = src->low_lines[line - 1] + col;
+	e = nx_edit_at(src, lo);
+	if (e && e->err >= 0 && e->lo_start == lo)
+		return &src->errs[e->err];
+	return NULL;
+}
+
+static size_t map_col(const struct nx_source *src, unsigned int line,
+		      size_t col, bool end)
+{
+	size_t lo = nx_line_off(src->low_lines, src->nlow_lines, line) + col;
+	size_t or = nx_lo_to_or(src, lo, end);
+	size_t ls = nx_line_off(src->orig_lines, src->norig_lines, line);
+
+	return or >= ls ? or - ls : 0;
+}
+
+static void json_error(const struct nx_run_sources *rs, const char *line,
+		       const char *end, FILE *out)
+{
+	const char *p = memmem(line, end - line, "'nftx-error-", 12);
+	unsigned long idx = 0;
+	const char *q;
+	size_t i;
+
+	if (p) {
+		q = p + 12;
+		while (q < end && *q >= '0' && *q <= '9')
+			idx = idx * 10 + (*q++ - '0');
+		for (i = 0; i < rs->nsrcs + 1; i++) {
+			struct nx_source *s = i < rs->nsrcs ? rs->srcs[i] :
+					      rs->buffer;
+			const char *e;
+
+			if (!s || !s->json || idx >= s->nerrs)
+				continue;
+			e = memmem(line, end - line, "Error: ", 7);
+			if (!e)
+				break;
+			fprintf(out, "%.*s%s\n", (int)(e + 7 - line), line,
+				s->errs[idx].msg);
+			return;
+		}
+	}
+	fprintf(out, "%.*s\n", (int)(end - line), line);
+}
+
+void nx_xlate_errors(const char *text, size_t len,
+		     const struct nx_run_sources *rs, FILE *out)
+{
+	const char *line = text, *tend = text + len;
+
+	while (line < tend) {
+		const char *e1 = memchr(line, '\n', tend - line);
+		const char *l1 = e1 ? e1 : tend, *n1 = e1 ? e1 + 1 : tend;
+		const char *q = n1, *qe, *c, *ce, *after;
+		const struct nx_error *perr = NULL;
+		struct nx_source *src;
+		struct erec_hdr h;
+		unsigned int lline;
+		size_t qlen, ncol, i;
+		char *marks;
+		bool have_lines;
+
+		if (!parse_header(line, l1, &h)) {
+			fwrite(line, 1, n1 - line, out);
+			line = n1;
+			continue;
+		}
+		if (h.located && h.namelen == 8 &&
+		    !memcmp(h.name, "internal", 8)) {
+			json_error(rs, line, l1, out);
+			line = n1;
+			continue;
+		}
+		/* the quoted line and the caret line */
+		qe = q < tend ? memchr(q, '\n', tend - q) : NULL;
+		c = qe ? qe + 1 : tend;
+		ce = c < tend ? memchr(c, '\n', tend - c) : NULL;
+		if (!ce)
+			ce = tend;
+		have_lines = qe && is_caret_line(c, ce);
+		after = have_lines ? (ce < tend ? ce + 1 : tend) : n1;
+
+		src = find_source(rs, &h);
+		if (!src || !src->changed) {
+			fwrite(line, 1, after - line, out);
+			line = after;
+			continue;
+		}
+
+		lline = h.located ? h.line : 1;
+		if (have_lines) {
+			const char *caret = c;
+
+			while (caret < ce && *caret != '^')
+				caret++;
+			if (caret == ce)
+				caret = c;
+			while (caret < ce && *caret != '^' && *caret != '~')
+				caret++;
+			ncol = caret - c;
+		} else {
+			ncol = h.c1 ? h.c1 - 1 : 0;
+		}
+		if (h.located && h.c1)
+			ncol = h.c1 - 1;
+		perr = poison_at(src, lline, ncol);
+		if (!perr && !h.located) {
+			unsigned int l;
+
+			for (l = 1; l <= src->nlow_lines && !perr; l++)
+				perr = poison_at(src, l, ncol);
+		}
+		if (perr) {
+			nx_print_error(out, src, perr);
+			line = after;
+			continue;
+		}
+
+		/* map the columns back to the original line */
+		if (h.located) {
+			fprintf(out, "%.*s:%lu:%zu-%zu: %.*s\n",
+				(int)h.namelen, h.name, h.line,
+				map_col(src, lline, h.c1 ? h.c1 - 1 : 0,
+					false) + 1,
+				map_col(src, lline, h.c2 ? h.c2 - 1 : 0,
+					true) + 1,
+				(int)(l1 - h.kind), h.kind);
+		} else {
+			fprintf(out, "%.*s\n", (int)(l1 - line), line);
+		}
+		if (!have_lines) {
+			line = after;
+			continue;
+		}
+		{
+			size_t ls, le;
+
+			if (h.located) {
+				ls = nx_line_off(src->orig_lines,
+						 src->norig_lines, lline);
+				le = lline < src->norig_lines ?
+				     src->orig_lines[lline] - 1 :
+				     src->orig_len;
+			} else {
+				ls = 0;
+				le = strcspn(src->orig, "\n");
+			}
+			q = src->orig + ls;
+			qlen = le - ls;
+		}
+		fprintf(out, "%.*s\n", (int)qlen, q);
+		ncol = qlen + 2;
+		for (i = 0; c + i < ce; i++) {
+			size_t m = map_col(src, lline, i, true) + 1;
+
+			if (m > ncol)
+				ncol = m;
+		}
+		marks = malloc(ncol + 1);
+		if (!marks)
+			abort();
+		memset(marks, ' ', ncol);
+		/* "~" runs first, so that "^" wins where they overlap */
+		for (int pass = 0; pass < 2; pass++) {
+			char ch = pass ? '^' : '~';
+
+			for (i = 0; c + i < ce;) {
+				size_t j = i, a, b;
+
+				if (c[i] != ch) {
+					i++;
+					continue;
+				}
+				while (c + j + 1 < ce && c[j + 1] == ch)
+					j++;
+				a = map_col(src, lline, i, false);
+				b = map_col(src, lline, j, true);
+				if (b < a)
+					b = a;
+				memset(marks + a, ch, b - a + 1);
+				i = j + 1;
+			}
+		}
+		for (i = ncol; i > 0 && marks[i - 1] == ' '; i--)
+			;
+		nx_caret_line(out, q, qlen, marks, i);
+		free(marks);
+		line = after;
+	}
+}

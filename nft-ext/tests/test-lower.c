@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * test-lower.c - host tests of the bridge's pure parts: lowering (text
+ * and JSON), the marker registry, location mapping, and the translation
+ * of listings, JSON, --debug=netlink text and error messages.  No kernel
+ * needed.  One "PASS: name" / "FAIL: name" line per check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nftx/expr.h>
+#include <nftx/uapi.h>
+
+#include "lower.h"
+#include "marker.h"
+#include "output.h"
+
+static int failed, passed;
+
+static void check(bool ok, const char *name, const char *got,
+		  const char *want)
+{
+	if (ok) {
+		printf("PASS: %s\n", name);
+		passed++;
+		return;
+	}
+	printf("FAIL: %s\n", name);
+	if (got || want)
+		printf("  got:  [%s]\n  want: [%s]\n", got ? got : "(null)",
+		       want ? want : "(null)");
+	failed++;
+}
+
+static void check_str(const char *name, const char *got, const char *want)
+{
+	check(got && want && !strcmp(got, want), name, got, want);
+}
+
+/* "@N" in want stands for the n-th marker id allocated by this lowering */
+static char *expand(const char *want, uint32_t first)
+{
+	char *out = malloc(strlen(want) * 2 + 64), *o = out;
+	const char *p;
+
+	for (p = want; *p; p++) {
+		if (*p == '@' && p[1] >= '0' && p[1] <= '9') {
+			o += sprintf(o, "%u", first + (p[1] - '0'));
+			p++;
+		} else if (*p == 'M' && !strncmp(p, "MAGIC", 5)) {
+			o += sprintf(o, "%u", NFTX_MAGIC);
+			p += 4;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static uint32_t next_id(void)
+{
+	return nx_marker_count() + 1;
+}
+
+static struct nx_source *lower_check(const char *name, const char *in,
+				     const char *want, unsigned int flags)
+{
+	uint32_t first = next_id();
+	struct nx_source *src = nx_lower(NULL, in, strlen(in),
+					 flags | NX_LOWER_BUFFER);
+	char *w = expand(want, first);
+
+	check_str(name, src->low, w);
+	free(w);
+	return src;
+}
+
+static void lower_ok(const char *name, const char *in, const char *want)
+{
+	nx_source_free(lower_check(name, in, want, 0));
+}
+
+static void lower_same(const char *name, const char *in)
+{
+	struct nx_source *src = nx_lower(NULL, in, strlen(in),
+					 NX_LOWER_BUFFER);
+
+	check(!src->changed && !strcmp(src->low, in) && !src->nerrs, name,
+	      src->low, in);
+	nx_source_free(src);
+}
+
+static void lower_err(const char *name, const char *in, const char *msg,
+		      const char *underlined)
+{
+	struct nx_source *src = nx_lower(NULL, in, strlen(in),
+					 NX_LOWER_BUFFER);
+	char buf[256];
+
+	if (!src->nerrs) {
+		check(false, name, src->low, msg);
+		nx_source_free(src);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s|%.*s", src->errs[0].msg,
+		 (int)(src->errs[0].or_end - src->errs[0].or_start),
+		 src->orig + src->errs[0].or_start);
+	{
+		char want[256];
+
+		snprintf(want, sizeof(want), "%s|%s", msg, underlined);
+		check(src->changed && strstr(src->low, NX_POISON) &&
+		      !strcmp(buf, want), name, buf, want);
+	}
+	nx_source_free(src);
+}
+
+static void test_lowering(void)
+{
+	const struct nx_marker *m;
+	struct nx_source *src;
+	uint32_t id;
+
+	lower_ok("seqadj", "add rule ip t c seqadj",
+		 "add rule ip t c counter packets MAGIC bytes @0");
+	id = next_id() - 1;
+	m = nx_marker_get(id);
+	check(m && m->kind == NX_K_SEQADJ && m->outgoing &&
+	      !nftx_expr_is_set(m->expr, NFTX_EXPR_SEQADJ_OFFSET) &&
+	      !nftx_expr_get_u32(m->expr, NFTX_EXPR_SEQADJ_FLAGS),
+	      "seqadj registry entry", NULL, NULL);
+
+	lower_ok("seqadj offset in a rule",
+		 "add rule ip t c tcp dport 80 seqadj offset 1000 accept",
+		 "add rule ip t c tcp dport 80 counter packets MAGIC bytes @0 accept");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == 1000,
+	      "seqadj offset 1000 registry entry", NULL, NULL);
+
+	lower_ok("seqadj negative offset", "insert rule inet t c seqadj offset -5",
+		 "insert rule inet t c counter packets MAGIC bytes @0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == -5,
+	      "seqadj offset -5 registry entry", NULL, NULL);
+
+	lower_ok("seqadj random", "add rule ip6 t c handle 4 seqadj random",
+		 "add rule ip6 t c handle 4 counter packets MAGIC bytes @0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_u32(m->expr, NFTX_EXPR_SEQADJ_FLAGS) ==
+	      NFT_SEQADJ_F_RANDOM, "seqadj random registry entry", NULL, NULL);
+
+	lower_ok("seqadj hex offset", "rule ip t c seqadj offset 0x10",
+		 "rule ip t c counter packets MAGIC bytes @0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == 16,
+	      "seqadj offset 0x10 registry entry", NULL, NULL);
+
+	lower_ok("queue num 0 fail-open", "add rule ip t c queue num 0 fail-open",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue num 0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && m->kind == NX_K_QUEUE_FO && m->outgoing,
+	      "queue fail-open registry entry", NULL, NULL);
+	lower_ok("queue fail-open alone", "add rule ip t c queue fail-open",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue");
+	lower_ok("queue fail-open first", "add rule ip t c queue fail-open num 3",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue num 3");
+	lower_ok("queue range fanout bypass fail-open",
+		 "add rule ip t c queue num 0-3 fanout bypass fail-open",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue num 0-3 fanout bypass");
+	lower_ok("queue compat flag list",
+		 "add rule ip t c queue num 0-3 fanout,bypass,fail-open",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue num 0-3 fanout,bypass");
+	lower_ok("queue flags bypass,fail-open",
+		 "add rule ip t c queue flags bypass,fail-open to 0-3",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue flags bypass to 0-3");
+	lower_ok("queue flags fail-open,bypass",
+		 "add rule ip t c queue flags fail-open,bypass to 0",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue flags bypass to 0");
+	lower_ok("queue flags fail-open alone",
+		 "add rule ip t c queue flags fail-open to symhash mod 2",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue to symhash mod 2");
+	lower_ok("queue flags fail-open with map",
+		 "add rule ip t c queue flags fail-open to tcp dport map { 80 : 0, 443 : 1 }",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue to tcp dport map { 80 : 0, 443 : 1 }");
+	lower_ok("queue flags ... num",
+		 "add rule ip t c queue flags bypass , fail-open num 2",
+		 "add rule ip t c counter packets MAGIC bytes @0 queue flags bypass num 2");
+	lower_ok("two statements in one rule",
+		 "add rule ip t c seqadj random queue num 1 fail-open",
+		 "add rule ip t c counter packets MAGIC bytes @0 counter packets MAGIC bytes @1 queue num 1");
+
+	lower_ok("table block",
+		 "table ip t {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n"
+		 "\t\ttcp dport 22 seqadj offset 7 ; queue num 0 fail-open\n"
+		 "\t\tip saddr { 1.2.3.4, 5.6.7.8 } seqadj\n\t}\n"
+		 "\tset seqadj { type ifname; elements = { seqadj } }\n}\n",
+		 "table ip t {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n"
+		 "\t\ttcp dport 22 counter packets MAGIC bytes @0 ; counter packets MAGIC bytes @1 queue num 0\n"
+		 "\t\tip saddr { 1.2.3.4, 5.6.7.8 } counter packets MAGIC bytes @2\n\t}\n"
+		 "\tset seqadj { type ifname; elements = { seqadj } }\n}\n");
+	lower_ok("chain block command",
+		 "add chain ip t c { type filter hook input priority 0; seqadj; }",
+		 "add chain ip t c { type filter hook input priority 0; counter packets MAGIC bytes @0; }");
+	lower_ok("line continuation kept",
+		 "add rule ip t c seqadj \\\n offset 3 accept\nlist ruleset",
+		 "add rule ip t c counter packets MAGIC bytes @0 \\\n accept\nlist ruleset");
+	lower_ok("define", "define OFF = 42\nadd rule ip t c seqadj offset $OFF",
+		 "define OFF = 42\nadd rule ip t c counter packets MAGIC bytes @0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == 42,
+	      "define value in registry", NULL, NULL);
+	lower_ok("iifname eth0 seqadj", "add rule ip t c iifname eth0 seqadj",
+		 "add rule ip t c iifname eth0 counter packets MAGIC bytes @0");
+
+	/* real counters that look like markers keep their ids */
+	id = next_id();
+	src = nx_lower(NULL, "add rule ip t c counter packets 1313166424 bytes 0\n"
+		       "add rule ip t c counter packets 1313166424 bytes X\n",
+		       0, 0);
+	nx_source_free(src);
+	{
+		char in[256], want[256];
+
+		snprintf(in, sizeof(in), "add rule ip t c counter packets %u bytes %u\n"
+			 "add rule ip t c seqadj", NFTX_MAGIC, id);
+		snprintf(want, sizeof(want), "add rule ip t c counter packets %u bytes %u\n"
+			 "add rule ip t c counter packets %u bytes %u",
+			 NFTX_MAGIC, id, NFTX_MAGIC, id + 1);
+		src = nx_lower(NULL, in, strlen(in), NX_LOWER_BUFFER);
+		check_str("reserved id skipped", src->low, want);
+		nx_source_free(src);
+	}
+
+	/* stock input stays as it is */
+	lower_same("iifname seqadj", "add rule ip t c iifname seqadj accept");
+	lower_same("jump seqadj", "add rule ip t c jump seqadj");
+	lower_same("ct helper set seqadj", "add rule ip t c ct helper set seqadj");
+	lower_same("chain named seqadj", "add chain ip t seqadj\nflush chain ip t seqadj");
+	lower_same("comment", "add rule ip t c counter comment \"seqadj offset 0\" # seqadj");
+	lower_same("queue without fail-open", "add rule ip t c queue num 0-3 fanout bypass");
+	lower_same("queue stock error", "add rule ip t c queue num");
+	lower_same("synproxy without ecn", "add rule ip t c synproxy mss 1460 wscale 7 timestamp sack-perm");
+	lower_same("synproxy then ip ecn", "add rule ip t c synproxy mss 1460 ip ecn ce");
+	lower_same("set element seqadj", "add element ip t s { seqadj }");
+	lower_same("unbalanced", "add rule ip t c ip saddr { 1.2.3.4 seqadj");
+	lower_same("junk", "}}} ) ( { \" seqadj");
+	lower_same("empty", "");
+
+	/* errors */
+	lower_err("seqadj offset 0", "add rule ip t c seqadj offset 0",
+		  "seqadj offset must not be 0", "offset 0");
+	lower_err("seqadj offset -0", "add rule ip t c seqadj offset -0",
+		  "seqadj offset must not be 0", "offset -0");
+	lower_err("seqadj out of range", "add rule ip t c seqadj offset 2147483648",
+		  "seqadj offset 2147483648 out of range (-2147483648 to 2147483647)",
+		  "offset 2147483648");
+	lower_err("seqadj random offset", "add rule ip t c seqadj random offset 5",
+		  "seqadj random and offset are mutually exclusive",
+		  "random offset 5");
+	lower_err("seqadj offset random", "add rule ip t c seqadj offset 5 random",
+		  "seqadj random and offset are mutually exclusive",
+		  "offset 5 random");
+	lower_err("seqadj offset missing", "add rule ip t c seqadj offset",
+		  "syntax error, unexpected newline, expecting number", "");
+	lower_err("seqadj offset string", "add rule ip t c seqadj offset foo",
+		  "syntax error, unexpected string, expecting number", "foo");
+	lower_err("seqadj offset undefined variable", "add rule ip t c seqadj offset $nope",
+		  "unknown identifier 'nope'", "nope");
+	lower_err("fail-open twice", "add rule ip t c queue num 0 fail-open fail-open",
+		  "queue flag fail-open specified more than once", "fail-open");
+	lower_err("fail-open twice in flags", "add rule ip t c queue flags fail-open,fail-open to 0",
+		  "queue flag fail-open specified more than once", "fail-open");
+	lower_err("queue fail-open to", "add rule ip t c queue fail-open to 0",
+		  "syntax error, unexpected to", "to");
+	{
+		struct nx_source *s = nx_lower(NULL, "add rule ip t c seqadj", 22,
+					       NX_LOWER_BUFFER | NX_LOWER_NOOPT);
+
+		check(s->nerrs == 1 && !strcmp(s->errs[0].msg,
+			"seqadj cannot be used with -o/--optimize"),
+		      "-o refuses seqadj", s->nerrs ? s->errs[0].msg : s->low,
+		      NULL);
+		nx_source_free(s);
+	}
+}
+
+static void test_json_lowering(void)
+{
+	const char *in = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"seqadj\": {\"offset\": 1000}}, {\"queue\": {\"num\": 0, \"flags\": [\"bypass\", \"fail-open\"]}}]}}}]}";
+	const char *want = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"counter\": {\"packets\": MAGIC, \"bytes\": @0}}, {\"counter\": {\"packets\": MAGIC, \"bytes\": @1}}, "
+		"{\"queue\": {\"num\": 0, \"flags\": [\"bypass\"]}}]}}}]}";
+	struct nx_source *src;
+
+	src = lower_check("json seqadj + queue", in, want, NX_LOWER_JSON);
+	nx_source_free(src);
+
+	in = "{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"seqadj\": null}, {\"queue\": {\"num\": 0, \"flags\": \"fail-open\"}}]}}]}";
+	want = "{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"counter\": {\"packets\": MAGIC, \"bytes\": @0}}, {\"counter\": {\"packets\": MAGIC, \"bytes\": @1}}, "
+		"{\"queue\": {\"num\": 0}}]}}]}";
+	nx_source_free(lower_check("json bare rule", in, want, NX_LOWER_JSON));
+
+	in = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"seqadj\": {\"offset\": 0}}]}}}]}";
+	src = nx_lower(NULL, in, strlen(in), NX_LOWER_JSON);
+	check(src->json && src->nerrs == 1 &&
+	      !strcmp(src->errs[0].msg, "seqadj offset must not be 0.") &&
+	      strstr(src->low, "\"nftx-error-0\": null"),
+	      "json seqadj offset 0", src->low, NULL);
+	nx_source_free(src);
+
+	in = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"seqadj\": {\"offset\": 5, \"random\": true}}]}}}]}";
+	src = nx_lower(NULL, in, strlen(in), NX_LOWER_JSON);
+	check(src->nerrs == 1 && !strcmp(src->errs[0].msg,
+		"seqadj random and offset are mutually exclusive."),
+	      "json seqadj random + offset", src->low, NULL);
+	nx_source_free(src);
+
+	in = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		"{\"counter\": null}, {\"queue\": {\"num\": 0, \"flags\": \"bypass\"}}]}}}]}";
+	src = nx_lower(NULL, in, strlen(in), NX_LOWER_JSON);
+	check(src->json && !src->changed && src->low == src->orig,
+	      "json stock input unchanged", src->low, in);
+	nx_source_free(src);
+
+	in = "add rule ip t c seqadj";
+	src = nx_lower(NULL, in, strlen(in), NX_LOWER_JSON | NX_LOWER_BUFFER);
+	check(!src->json && src->changed, "-j with text input", src->low, NULL);
+	nx_source_free(src);
+}
+
+static uint32_t incoming(enum nx_kind kind, int32_t off, uint32_t flags)
+{
+	struct nftx_expr *e = NULL;
+
+	if (kind == NX_K_SEQADJ) {
+		e = nftx_expr_alloc("seqadj");
+		if (off)
+			nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, off);
+		if (flags)
+			nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS, flags);
+	} else if (kind == NX_K_SYNPROXY) {
+		e = nftx_expr_alloc("synproxy");
+		nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, 1460);
+		nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE, 7);
+		nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, flags);
+	}
+	return nx_marker_add(kind, false, e, NULL);
+}
+
+static void xlate_check(const char *name, const char *fmt, uint32_t a,
+			uint32_t b, const char *want)
+{
+	struct sbuf out = {};
+	char line[1024];
+
+	snprintf(line, sizeof(line), fmt, a, b);
+	if (!nx_xlate_line(line, strlen(line), &out))
+		check_str(name, line, want);
+	else
+		check_str(name, out.s, want);
+	sbuf_free(&out);
+}
+
+static void test_output(void)
+{
+	uint32_t s5 = incoming(NX_K_SEQADJ, 5, 0);
+	uint32_t sr = incoming(NX_K_SEQADJ, 0, NFT_SEQADJ_F_RANDOM);
+	uint32_t s0 = incoming(NX_K_SEQADJ, 0, 0);
+	uint32_t qf = incoming(NX_K_QUEUE_FO, 0, 0);
+	uint32_t sp = incoming(NX_K_SYNPROXY, 0, NF_SYNPROXY_OPT_MSS |
+			       NF_SYNPROXY_OPT_WSCALE |
+			       NF_SYNPROXY_OPT_TIMESTAMP |
+			       NF_SYNPROXY_OPT_SACK_PERM | NF_SYNPROXY_OPT_ECN);
+	uint32_t esc = nx_marker_add(NX_K_LOG_ESCAPE, false, NULL,
+				     strdup("nftx-1313166424-1"));
+	uint32_t out_id = nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL);
+	struct sbuf out = {};
+	char buf[2048];
+
+	xlate_check("list seqadj offset",
+		    "\t\ttcp dport 80 log prefix \"nftx-1313166424-%u\" accept # handle %u",
+		    s5, 3, "\t\ttcp dport 80 seqadj offset 5 accept # handle 3");
+	xlate_check("list seqadj random", "\t\tlog prefix \"nftx-1313166424-%u\"%.0u",
+		    sr, 0, "\t\tseqadj random");
+	xlate_check("list seqadj", "add rule ip t c log prefix \"nftx-1313166424-%u\" counter packets %u bytes 0",
+		    s0, 0, "add rule ip t c seqadj counter packets 0 bytes 0");
+	xlate_check("list queue fail-open",
+		    "\t\tqueue to 0 log prefix \"nftx-1313166424-%u\" # handle %u",
+		    qf, 7, "\t\tqueue flags fail-open to 0 # handle 7");
+	xlate_check("list queue flags fail-open",
+		    "\t\tqueue flags bypass,fanout to 2-3 log prefix \"nftx-1313166424-%u\"%.0u",
+		    qf, 0, "\t\tqueue flags bypass,fanout,fail-open to 2-3");
+	xlate_check("list queue map fail-open",
+		    "\t\tqueue to tcp dport map { 80 : 0, 443 : 1 } log prefix \"nftx-1313166424-%u\" comment \"x%u\"",
+		    qf, 1, "\t\tqueue flags fail-open to tcp dport map { 80 : 0, 443 : 1 } comment \"x1\"");
+	xlate_check("list synproxy ecn", "\t\tlog prefix \"nftx-1313166424-%u\"%.0u", sp, 0,
+		    "\t\tsynproxy mss 1460 wscale 7 timestamp sack-perm ecn");
+	xlate_check("list escaped log", "\t\tlog prefix \"nftx-1313166424-%u\" level info%.0u",
+		    esc, 0, "\t\tlog prefix \"nftx-1313166424-1\" level info");
+	snprintf(buf, sizeof(buf), "\t\tqueue to 0 log prefix \"nftx-1313166424-%u\"",
+		 out_id);
+	xlate_check("outgoing id in a listing stays",
+		    "\t\tqueue to 0 log prefix \"nftx-1313166424-%u\"%.0u", out_id, 0,
+		    buf);
+	xlate_check("unknown id stays", "\t\tlog prefix \"nftx-1313166424-%u\"%.0u",
+		    999999, 0, "\t\tlog prefix \"nftx-1313166424-999999\"");
+
+	snprintf(buf, sizeof(buf), "{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"handle\": 2, \"expr\": ["
+		 "{\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}, {\"queue\": {\"num\": 0, \"flags\": \"bypass\"}}, "
+		 "{\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}, {\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}, "
+		 "{\"queue\": {\"num\": 1}}, {\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}, "
+		 "{\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}, "
+		 "{\"log\": {\"prefix\": \"nftx-1313166424-%u\", \"level\": \"info\"}}, {\"log\": {\"prefix\": \"nftx-1313166424-%u\"}}]}}]}",
+		 s5, qf, sr, qf, sp, esc, s0);
+	nx_xlate_line(buf, strlen(buf), &out);
+	check_str("json listing", out.s,
+		  "{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"handle\": 2, \"expr\": ["
+		  "{\"seqadj\": {\"offset\": 5}}, {\"queue\": {\"num\": 0, \"flags\": [\"bypass\", \"fail-open\"]}}, "
+		  "{\"seqadj\": {\"random\": true}}, {\"queue\": {\"num\": 1, \"flags\": \"fail-open\"}}, "
+		  "{\"synproxy\": {\"mss\": 1460, \"wscale\": 7, \"flags\": [\"timestamp\", \"sack-perm\", \"ecn\"]}}, "
+		  "{\"log\": {\"prefix\": \"nftx-1313166424-1\", \"level\": \"info\"}}, {\"seqadj\": null}]}}]}");
+	sbuf_free(&out);
+
+	/* --debug=netlink */
+	snprintf(buf, sizeof(buf), "ip t c 3 2\n  [ log prefix nftx-1313166424-%u ]\n"
+		 "  [ queue num 0 bypass ]\n  [ log prefix nftx-1313166424-%u ]\n"
+		 "  [ log prefix nftx-1313166424-%u level 6 ]\n", s5, qf, esc);
+	nx_xlate_debug(buf, true, &out);
+	check_str("debug incoming", out.s, "ip t c 3 2\n  [ seqadj offset 5 ]\n"
+		  "  [ queue num 0 bypass fail-open ]\n"
+		  "  [ log prefix nftx-1313166424-1 level 6 ]\n");
+	sbuf_free(&out);
+	snprintf(buf, sizeof(buf), "ip t c\n  [ counter pkts %u bytes %u ]\n"
+		 "  [ hash reg 1 = symhash() %% mod 2 ]\n  [ queue sreg_qnum 1 ]\n",
+		 NFTX_MAGIC, out_id);
+	nx_xlate_debug(buf, false, &out);
+	check_str("debug outgoing queue", out.s, "ip t c\n"
+		  "  [ hash reg 1 = symhash() % mod 2 ]\n  [ queue sreg_qnum 1 fail-open ]\n");
+	sbuf_free(&out);
+	snprintf(buf, sizeof(buf), "ip t c\n  [ counter pkts %u bytes %u ]\n",
+		 NFTX_MAGIC, s5);
+	nx_xlate_debug(buf, false, &out);
+	check_str("debug: incoming id in an outgoing rule stays", out.s, buf);
+	sbuf_free(&out);
+}
+
+static void err_check(const char *name, const char *srcname, const char *in,
+		      unsigned int flags, const char *errtext,
+		      const char *want)
+{
+	struct nx_source *src = nx_lower(srcname, in, strlen(in), flags);
+	struct nx_run_sources rs = {};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	char *e = expand(errtext, 0);
+
+	if (srcname) {
+		rs.srcs = &src;
+		rs.nsrcs = 1;
+	} else {
+		rs.buffer = src;
+	}
+	nx_xlate_errors(e, strlen(e), &rs, f);
+	fclose(f);
+	check_str(name, buf, want);
+	free(buf);
+	free(e);
+	nx_source_free(src);
+}
+
+static void test_errors(void)
+{
+	char low[512], err[1024];
+	uint32_t id = nx_marker_count();
+
+	/* a kernel error on a seqadj marker, command line */
+	snprintf(err, sizeof(err), "Error: Could not process rule: No such file or directory\n"
+		 "add rule ip t c tcp dport 80 counter packets %u bytes %u accept\n"
+		 "                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+		 NFTX_MAGIC, id + 1);
+	err_check("kernel error on seqadj (buffer)", NULL,
+		  "add rule ip t c tcp dport 80 seqadj offset 1000 accept",
+		  NX_LOWER_BUFFER, err,
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t c tcp dport 80 seqadj offset 1000 accept\n"
+		  "                             ^^^^^^^^^^^^^^^^^^\n");
+
+	/* a terminal-statement error after queue fail-open, in a file */
+	id = nx_marker_count();
+	snprintf(low, sizeof(low), "\t\tcounter packets %u bytes %u queue flags bypass to 0 accept",
+		 NFTX_MAGIC, id + 1);
+	{
+		size_t q = strstr(low, "queue") - low, a = strstr(low, "accept") - low;
+
+		snprintf(err, sizeof(err), "f.nft:3:%zu-%zu: Error: Statement after terminal statement has no effect\n"
+			 "%s\n\t\t%*s%s %s\n", a + 1, a + 6, low,
+			 (int)(q - 2), "", "~~~~~~~~~~~~~~~~~~~~~~~", "^^^^^^");
+	}
+	err_check("terminal error after queue (file, tabs)", "f.nft",
+		  "table ip t {\n\tchain c {\n\t\tqueue flags bypass,fail-open to 0 accept\n\t}\n}\n",
+		  0, err,
+		  "f.nft:3:37-42: Error: Statement after terminal statement has no effect\n"
+		  "\t\tqueue flags bypass,fail-open to 0 accept\n"
+		  "\t\t~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ ^^^^^^\n");
+
+	/* nft's error for our poison becomes our error */
+	err_check("poison error (file)", "f.nft",
+		  "add rule ip t c counter\nadd rule ip t c tcp dport 1 seqadj offset 0 accept\n",
+		  0,
+		  "f.nft:2:29-29: Error: syntax error, unexpected junk\n"
+		  "add rule ip t c tcp dport 1 `\n"
+		  "                            ^\n",
+		  "f.nft:2:36-43: Error: seqadj offset must not be 0\n"
+		  "add rule ip t c tcp dport 1 seqadj offset 0 accept\n"
+		  "                                   ^^^^^^^^\n");
+	err_check("poison error (buffer)", NULL,
+		  "add rule ip t c seqadj random offset 1", NX_LOWER_BUFFER,
+		  "Error: syntax error, unexpected junk\n"
+		  "add rule ip t c `\n"
+		  "                ^\n",
+		  "Error: seqadj random and offset are mutually exclusive\n"
+		  "add rule ip t c seqadj random offset 1\n"
+		  "                       ^^^^^^^^^^^^^^^\n");
+	err_check("stock error passes", NULL, "add rule ip t c tcp dport 80 counter bogus accept",
+		  NX_LOWER_BUFFER,
+		  "Error: syntax error, unexpected accept\n"
+		  "add rule ip t c tcp dport 80 counter bogus accept\n"
+		  "                                           ^^^^^^\n",
+		  "Error: syntax error, unexpected accept\n"
+		  "add rule ip t c tcp dport 80 counter bogus accept\n"
+		  "                                           ^^^^^^\n");
+	{
+		const char *in = "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+			"{\"seqadj\": {\"offset\": 0}}]}}}]}";
+
+		err_check("json error", NULL, in, NX_LOWER_JSON | NX_LOWER_BUFFER,
+			  "internal:0:0-0: Error: Unknown statement object 'nftx-error-0'.\n\n"
+			  "internal:0:0-0: Error: Parsing expr array at index 0 failed.\n\n",
+			  "internal:0:0-0: Error: seqadj offset must not be 0.\n\n"
+			  "internal:0:0-0: Error: Parsing expr array at index 0 failed.\n\n");
+	}
+}
+
+static void test_mapping(void)
+{
+	const char *in = "add rule ip t c queue num 0 fail-open accept";
+	struct nx_source *src = nx_lower(NULL, in, strlen(in), NX_LOWER_BUFFER);
+	size_t q = strstr(src->low, "queue") - src->low;
+	size_t a = strstr(src->low, "accept") - src->low;
+
+	check(nx_lo_to_or(src, q, false) == 16, "map queue start", NULL, NULL);
+	check(nx_lo_to_or(src, a, false) == (size_t)(strstr(in, "accept") - in),
+	      "map after the deleted fail-open", NULL, NULL);
+	check(nx_lo_to_or(src, 16, false) == 16 && nx_lo_to_or(src, 20, true) == 16,
+	      "map inside the inserted marker", NULL, NULL);
+	nx_source_free(src);
+}
+
+int main(void)
+{
+	test_lowering();
+	test_json_lowering();
+	test_mapping();
+	test_output();
+	test_errors();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
