@@ -16,7 +16,6 @@
  *				prefixes that look like markers) become log
  *				markers, so that libnftables can list them
  *   nftnl_rule_fprintf		--debug=netlink text
- *   nftnl_rule_free		forgets a rule
  *   fopen, fopen64		-f FILE, include: the lowered text
  *   nft_ctx_add_var		-D NAME=VALUE, for $NAME in new statements
  *
@@ -92,91 +91,12 @@ REAL(int, nftnl_rule_nlmsg_parse, "LIBNFTNL_11",
      (const struct nlmsghdr *, struct nftnl_rule *))
 REAL(int, nftnl_rule_fprintf, "LIBNFTNL_11",
      (FILE *, const struct nftnl_rule *, uint32_t, uint32_t))
-REAL(void, nftnl_rule_free, "LIBNFTNL_11", (const struct nftnl_rule *))
 REAL(int, nft_ctx_add_var, "LIBNFTABLES_2", (struct nft_ctx *, const char *))
 REAL(void, nft_ctx_clear_vars, "LIBNFTABLES_2", (struct nft_ctx *))
+REAL(FILE *, nft_ctx_set_output, "LIBNFTABLES_1", (struct nft_ctx *, FILE *))
+REAL(FILE *, nft_ctx_set_error, "LIBNFTABLES_1", (struct nft_ctx *, FILE *))
 REAL(FILE *, fopen, NULL, (const char *, const char *))
 REAL(FILE *, fopen64, NULL, (const char *, const char *))
-
-/* --- rules that came from the kernel --- */
-
-static const void **rset;
-static size_t rset_size, rset_used;
-
-static size_t rset_hash(const void *p)
-{
-	uintptr_t x = (uintptr_t)p;
-
-	x ^= x >> 17;
-	x *= 0x9e3779b97f4a7c15ULL;
-	return x ^ (x >> 29);
-}
-
-#define RSET_TOMB	((const void *)1)
-
-static void rset_add(const void *p);
-
-static void rset_grow(void)
-{
-	const void **old = rset;
-	size_t n = rset_size, i;
-
-	rset_size = rset_size ? rset_size * 2 : 1024;
-	rset = calloc(rset_size, sizeof(*rset));
-	if (!rset)
-		abort();
-	rset_used = 0;
-	for (i = 0; i < n; i++) {
-		if (old[i] && old[i] != RSET_TOMB)
-			rset_add(old[i]);
-	}
-	free(old);
-}
-
-static void rset_add(const void *p)
-{
-	size_t i;
-
-	if ((rset_used + 1) * 2 > rset_size)
-		rset_grow();
-	for (i = rset_hash(p) & (rset_size - 1);; i = (i + 1) & (rset_size - 1)) {
-		if (rset[i] == p)
-			return;
-		if (!rset[i] || rset[i] == RSET_TOMB) {
-			if (!rset[i])
-				rset_used++;
-			rset[i] = p;
-			return;
-		}
-	}
-}
-
-static size_t rset_find(const void *p)
-{
-	size_t i;
-
-	if (!rset_size)
-		return SIZE_MAX;
-	for (i = rset_hash(p) & (rset_size - 1); rset[i];
-	     i = (i + 1) & (rset_size - 1)) {
-		if (rset[i] == p)
-			return i;
-	}
-	return SIZE_MAX;
-}
-
-static bool rule_incoming(const void *r)
-{
-	return rset_find(r) != SIZE_MAX;
-}
-
-static void rset_del(const void *p)
-{
-	size_t i = rset_find(p);
-
-	if (i != SIZE_MAX)
-		rset[i] = RSET_TOMB;
-}
 
 /* --- outgoing --- */
 
@@ -240,7 +160,8 @@ int nftnl_expr_foreach(struct nftnl_rule *r,
 		       int (*cb)(struct nftnl_expr *e, void *data),
 		       void *data)
 {
-	if (nx_marker_count() && !rule_incoming(r))
+	/* only outgoing ids count: a rule from the kernel has log markers */
+	if (nx_marker_count())
 		fold_queue_markers(r);
 	return get_nftnl_expr_foreach()(r, cb, data);
 }
@@ -462,14 +383,7 @@ int nftnl_rule_nlmsg_parse(const struct nlmsghdr *nlh, struct nftnl_rule *r)
 
 	ret = get_nftnl_rule_nlmsg_parse()(nn ? nn : nlh, r);
 	free(nn);
-	rset_add(r);
 	return ret;
-}
-
-void nftnl_rule_free(const struct nftnl_rule *r)
-{
-	rset_del(r);
-	get_nftnl_rule_free()(r);
 }
 
 int nftnl_rule_fprintf(FILE *fp, const struct nftnl_rule *r, uint32_t type,
@@ -495,7 +409,7 @@ int nftnl_rule_fprintf(FILE *fp, const struct nftnl_rule *r, uint32_t type,
 			break;
 		size = n + 1;
 	}
-	nx_xlate_debug(buf, rule_incoming(r), &out);
+	nx_xlate_debug(buf, &out);
 	free(buf);
 	n = out.len;
 	if (out.len)
@@ -555,6 +469,8 @@ static struct {
 static struct {
 	struct nft_ctx	*ctx;
 	FILE		*out;		/* the output filter */
+	FILE		*target;	/* where it writes: stdout */
+	FILE		*errtarget;	/* where errors go: stderr */
 	struct sbuf	line;		/* a line not yet complete */
 	bool		flush_lines;
 } octx;
@@ -602,7 +518,7 @@ static void begin_run(struct nft_ctx *ctx)
 	run.errlen = 0;
 	run.errfp = open_memstream(&run.errbuf, &run.errlen);
 	if (run.errfp)
-		nft_ctx_set_error(ctx, run.errfp);
+		get_nft_ctx_set_error()(ctx, run.errfp);
 }
 
 static void out_line(const char *s, size_t len, bool nl);
@@ -617,7 +533,9 @@ static void end_run(struct nft_ctx *ctx)
 		sbuf_reset(&octx.line);
 	}
 	if (run.errfp) {
-		nft_ctx_set_error(ctx, stderr);
+		FILE *errout = octx.errtarget ? octx.errtarget : stderr;
+
+		get_nft_ctx_set_error()(ctx, errout);
 		fclose(run.errfp);
 		if (run.errlen) {
 			char *buf = NULL;
@@ -629,11 +547,11 @@ static void end_run(struct nft_ctx *ctx)
 				nx_xlate_errors(run.errbuf, run.errlen,
 						&run.rs, f);
 				fclose(f);
-				fwrite(buf, 1, len, stderr);
+				fwrite(buf, 1, len, errout);
 				free(buf);
 			} else {
 				nx_xlate_errors(run.errbuf, run.errlen,
-						&run.rs, stderr);
+						&run.rs, errout);
 			}
 		}
 		free(run.errbuf);
@@ -650,24 +568,44 @@ static void end_run(struct nft_ctx *ctx)
 
 /* --- files --- */
 
-static FILE *memfile(const char *text, size_t len)
+static int memfd_of(const char *text, size_t len)
 {
 	int fd = memfd_create("nftx", MFD_CLOEXEC);
 	size_t off = 0;
-	FILE *f;
 
 	if (fd < 0)
-		return NULL;
+		return -1;
 	while (off < len) {
 		ssize_t n = write(fd, text + off, len - off);
 
 		if (n <= 0) {
 			close(fd);
-			return NULL;
+			return -1;
 		}
 		off += n;
 	}
-	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+/* a FILE of the lowered text: nft opens a file once to parse it and
+ * again for the line of each error, so the memfd is made once and each
+ * open gets its own file offset
+ */
+static FILE *source_file(struct nx_source *src)
+{
+	char path[64];
+	FILE *f;
+	int fd;
+
+	if (src->fd < 0) {
+		src->fd = memfd_of(src->low, src->low_len);
+		if (src->fd < 0)
+			return NULL;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", src->fd);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
 	f = fdopen(fd, "r");
 	if (!f)
 		close(fd);
@@ -723,7 +661,9 @@ static FILE *nx_fopen(const char *path, const char *mode,
 	}
 	if (!src->changed)
 		return real(path, mode);
-	f = memfile(src->low, src->low_len);
+	run.in_hook = true;
+	f = source_file(src);
+	run.in_hook = false;
 	return f ? f : real(path, mode);
 }
 
@@ -741,18 +681,44 @@ FILE *fopen64(const char *path, const char *mode)
 
 static void out_line(const char *s, size_t len, bool nl)
 {
+	FILE *fp = octx.target ? octx.target : stdout;
 	struct sbuf t = {};
 
 	if (nx_marker_count() && nx_xlate_line(s, len, &t)) {
-		fwrite(t.s, 1, t.len, stdout);
+		fwrite(t.s, 1, t.len, fp);
 		sbuf_free(&t);
 	} else {
-		fwrite(s, 1, len, stdout);
+		fwrite(s, 1, len, fp);
 	}
 	if (nl)
-		fputc('\n', stdout);
+		fputc('\n', fp);
 	if (octx.flush_lines)
-		fflush(stdout);
+		fflush(fp);
+}
+
+/* main.c (or anyone) redirecting the output: the filter stays in front */
+FILE *nft_ctx_set_output(struct nft_ctx *ctx, FILE *fp)
+{
+	FILE *old;
+
+	if (!octx.out || ctx != octx.ctx || !fp)
+		return get_nft_ctx_set_output()(ctx, fp);
+	old = octx.target ? octx.target : stdout;
+	octx.target = fp;
+	return old;
+}
+
+FILE *nft_ctx_set_error(struct nft_ctx *ctx, FILE *fp)
+{
+	FILE *old;
+
+	if (ctx != octx.ctx || !fp)
+		return get_nft_ctx_set_error()(ctx, fp);
+	old = octx.errtarget ? octx.errtarget : stderr;
+	octx.errtarget = fp;
+	if (!run.active)
+		get_nft_ctx_set_error()(ctx, fp);
+	return old;
 }
 
 static ssize_t out_write(void *cookie, const char *buf, size_t size)
@@ -798,10 +764,12 @@ struct nft_ctx *nftx_ctx_new(uint32_t flags)
 	if (!ctx)
 		return NULL;
 	octx.ctx = ctx;
+	octx.target = NULL;
+	octx.errtarget = NULL;
 	octx.out = fopencookie(NULL, "w", io);
 	if (octx.out) {
 		setvbuf(octx.out, NULL, _IONBF, 0);
-		nft_ctx_set_output(ctx, octx.out);
+		get_nft_ctx_set_output()(ctx, octx.out);
 	}
 	return ctx;
 }

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <nftx/expr.h>
 #include <nftx/uapi.h>
@@ -269,12 +270,12 @@ static const char *const operand_words[] = {
 	"proto-src", "proto-dst", "l3proto", "value", "dev", "device",
 	"table", "chain", "element", "elements", "policy", "hook", "devices",
 	"dnat", "snat", "tproxy", "fwd", "dup", "lookup", "define", "include",
-	"operation", "hlen", "plen", "htype", "ptype", "csum", "hdr",
-	"reason", "mh", "tag", "event", "quota", "ct", "meta", "fib",
-	"numgen", "jhash", "symhash", "rt", "socket", "osf", "ipsec",
-	"exthdr", "ether", "vlan", "arp", "ip", "ip6", "tcp", "udp",
-	"udplite", "sctp", "dccp", "ah", "esp", "comp", "icmp", "icmpv6",
-	"igmp", "th", "vxlan", "geneve", "gre", "gretap", "inner",
+	"operation", "hlen", "plen", "htype", "ptype", "csum", "reason",
+	"tag",
+	/* not here: protocol and selector words (ip, tcp, ct, meta, ...):
+	 * after them "seqadj" is no field, so it can only be a statement
+	 * ("meta l4proto tcp seqadj")
+	 */
 	NULL
 };
 
@@ -834,6 +835,7 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 
 	if (!src)
 		abort();
+	src->fd = -1;
 	src->name = name ? strdup(name) : NULL;
 	src->orig = malloc(len + 1);
 	if (!src->orig)
@@ -883,6 +885,8 @@ void nx_source_free(struct nx_source *src)
 
 	if (!src)
 		return;
+	if (src->fd >= 0)
+		close(src->fd);
 	if (src->low != src->orig)
 		free(src->low);
 	if (src->low_lines != src->orig_lines)

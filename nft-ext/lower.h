@@ -71,6 +71,7 @@ struct nx_source {
 	bool		json;
 	bool		monitor;	/* it has a "monitor" command */
 	bool		changed;
+	int		fd;		/* bridge.c: a memfd of low, or -1 */
 };
 
 enum nx_lower_flags {

@@ -151,7 +151,7 @@ static size_t line_end_bracket(const struct sbuf *out, size_t off)
 	return SIZE_MAX;
 }
 
-void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
+void nx_xlate_debug(const char *text, struct sbuf *out)
 {
 	static const char ctr[] = "  [ counter pkts " NFTX_MAGIC_STR " bytes ";
 	static const char log[] = "  [ log prefix " NFTX_LOG_PREFIX;
@@ -166,20 +166,25 @@ void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
 		const char *next = eol ? eol + 1 : end;
 		const struct nx_marker *m = NULL;
 		const char *after = NULL;
+		bool incoming = false;
 		uint32_t id = 0;
 
-		if (!incoming && starts(line, end, ctr)) {
+		/* a rule being sent has counter markers (outgoing ids), a
+		 * rule from the kernel log markers (incoming ids)
+		 */
+		if (starts(line, end, ctr)) {
 			id = parse_id(line + strlen(ctr), end, &after);
 			if (id && starts(after, end, " ]") && after + 2 == end)
 				m = nx_marker_get(id);
 			if (m && !m->outgoing)
 				m = NULL;
-		} else if (incoming && starts(line, end, log)) {
+		} else if (starts(line, end, log)) {
 			id = parse_id(line + strlen(log), end, &after);
 			if (id && (*after == ' '))
 				m = nx_marker_get(id);
 			if (m && m->outgoing)
 				m = NULL;
+			incoming = true;
 		}
 		if (m) {
 			switch (m->kind) {
@@ -192,9 +197,10 @@ void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
 				break;
 			case NX_K_QUEUE_FO:
 				if (!incoming) {
+					/* the queue comes after it */
 					failopen = true;
 				} else if (last_queue != SIZE_MAX) {
-					/* "  [ queue ... ]\n" before it */
+					/* the queue came right before it */
 					size_t at = line_end_bracket(out,
 								     last_queue);
 
@@ -208,6 +214,8 @@ void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
 						out->len += 10;
 					}
 					last_queue = SIZE_MAX;
+				} else {
+					sbuf_add(out, line, next - line);
 				}
 				break;
 			case NX_K_LOG_ESCAPE:
@@ -219,9 +227,6 @@ void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
 				sbuf_add(out, line, next - line);
 				break;
 			}
-		} else if (incoming && starts(line, end, "  [ queue ")) {
-			last_queue = out->len;
-			sbuf_add(out, line, next - line);
 		} else if (failopen && starts(line, end, "  [ queue ") &&
 			   end - line >= 2 && end[-1] == ']') {
 			sbuf_add(out, line, end - 1 - line);
@@ -229,6 +234,10 @@ void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out)
 			sbuf_add(out, end, next - end);
 			failopen = false;
 		} else {
+			if (starts(line, end, "  [ queue "))
+				last_queue = out->len;
+			else
+				last_queue = SIZE_MAX;
 			sbuf_add(out, line, next - line);
 		}
 		line = next;

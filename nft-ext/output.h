@@ -23,7 +23,7 @@ bool nx_xlate_line(const char *line, size_t len, struct sbuf *out);
 char *nx_json_xlate(const char *line, size_t len);
 
 /* the --debug=netlink text of one rule */
-void nx_xlate_debug(const char *text, bool incoming, struct sbuf *out);
+void nx_xlate_debug(const char *text, struct sbuf *out);
 
 /* libnftables' error messages of one run */
 struct nx_run_sources {

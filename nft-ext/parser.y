@@ -457,6 +457,34 @@ static int nxp_number(struct nxp_state *st, size_t tok, int64_t *val)
 }
 
 
+/* some of nft's keywords: in a syntax error nft names them by their
+ * word, other words are a "string"
+ */
+static const char *nft_keyword(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"accept", "drop", "continue", "return", "jump", "goto",
+		"reject", "counter", "log", "limit", "quota", "notrack",
+		"masquerade", "redirect", "dnat", "snat", "tproxy", "meta",
+		"ct", "ip", "ip6", "inet", "tcp", "udp", "sctp", "icmp",
+		"icmpv6", "ether", "vlan", "arp", "th", "set", "map", "vmap",
+		"comment", "dport", "sport", "saddr", "daddr", "mark",
+		"iifname", "oifname", "iif", "oif", "numgen", "jhash",
+		"symhash", "dup", "fwd", "flow", "add", "update", "delete",
+		"table", "chain", "rule", "element", "elements", "type",
+		"hook", "priority", "policy", "handle", "index", "position",
+		"name", "state", "status", "level", "prefix", "group",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; words[i]; i++) {
+		if (strlen(words[i]) == len && !memcmp(words[i], s, len))
+			return words[i];
+	}
+	return NULL;
+}
+
 /* nft's names for what it did not expect */
 static const char *end_name(const struct nxp_state *st)
 {
@@ -485,6 +513,12 @@ static const char *symbol_name(const struct nxp_state *st, int sym,
 	case YYSYMBOL_NUMBER:
 		return "number";
 	case YYSYMBOL_STRING:
+		/* nft names its own keywords by their word */
+		if (tok != (size_t)-1 && tok < st->end &&
+		    nft_keyword(st->text + st->toks[tok].off,
+				st->toks[tok].len))
+			return nft_keyword(st->text + st->toks[tok].off,
+					   st->toks[tok].len);
 		return "string";
 	case YYSYMBOL_QSTRING:
 		return "quoted string";

@@ -213,6 +213,10 @@ static void test_lowering(void)
 	      "define value in registry", NULL, NULL);
 	lower_ok("iifname eth0 seqadj", "add rule ip t c iifname eth0 seqadj",
 		 "add rule ip t c iifname eth0 counter packets MAGIC bytes @0");
+	lower_ok("meta l4proto tcp seqadj", "add rule ip t c meta l4proto tcp seqadj",
+		 "add rule ip t c meta l4proto tcp counter packets MAGIC bytes @0");
+	lower_ok("limit seqadj", "add rule ip t c limit rate 5/second seqadj random",
+		 "add rule ip t c limit rate 5/second counter packets MAGIC bytes @0");
 
 	/* real counters that look like markers keep their ids */
 	id = next_id();
@@ -432,7 +436,7 @@ static void test_output(void)
 	snprintf(buf, sizeof(buf), "ip t c 3 2\n  [ log prefix nftx-1313166424-%u ]\n"
 		 "  [ queue num 0 bypass ]\n  [ log prefix nftx-1313166424-%u ]\n"
 		 "  [ log prefix nftx-1313166424-%u level 6 ]\n", s5, qf, esc);
-	nx_xlate_debug(buf, true, &out);
+	nx_xlate_debug(buf, &out);
 	check_str("debug incoming", out.s, "ip t c 3 2\n  [ seqadj offset 5 ]\n"
 		  "  [ queue num 0 bypass fail-open ]\n"
 		  "  [ log prefix nftx-1313166424-1 level 6 ]\n");
@@ -440,13 +444,13 @@ static void test_output(void)
 	snprintf(buf, sizeof(buf), "ip t c\n  [ counter pkts %u bytes %u ]\n"
 		 "  [ hash reg 1 = symhash() %% mod 2 ]\n  [ queue sreg_qnum 1 ]\n",
 		 NFTX_MAGIC, out_id);
-	nx_xlate_debug(buf, false, &out);
+	nx_xlate_debug(buf, &out);
 	check_str("debug outgoing queue", out.s, "ip t c\n"
 		  "  [ hash reg 1 = symhash() % mod 2 ]\n  [ queue sreg_qnum 1 fail-open ]\n");
 	sbuf_free(&out);
 	snprintf(buf, sizeof(buf), "ip t c\n  [ counter pkts %u bytes %u ]\n",
 		 NFTX_MAGIC, s5);
-	nx_xlate_debug(buf, false, &out);
+	nx_xlate_debug(buf, &out);
 	check_str("debug: incoming id in an outgoing rule stays", out.s, buf);
 	sbuf_free(&out);
 }
