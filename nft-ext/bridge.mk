@@ -43,9 +43,13 @@ $(BRIDGE_OBJDIR)/nftx-drv: $(BRIDGE_DIR)tests/drv.c $(BRIDGE_OBJS)
 $(BRIDGE_OBJDIR)/test-lower: $(BRIDGE_DIR)tests/test-lower.c $(BRIDGE_OBJS)
 	$(CC) -O2 -g $(BRIDGE_WARN) $(BRIDGE_CFLAGS) -o $@ $^ $(BRIDGE_LIBS)
 
+$(BRIDGE_OBJDIR)/test-hooks: $(BRIDGE_DIR)tests/test-hooks.c $(BRIDGE_OBJS)
+	$(CC) -O2 -g $(BRIDGE_WARN) $(BRIDGE_CFLAGS) -o $@ $^ $(BRIDGE_LIBS)
+
 .PHONY: bridge-check bridge-drv
 bridge-drv: $(BRIDGE_OBJDIR)/nftx-drv
 
-bridge-check: $(BRIDGE_OBJDIR)/test-lower $(BRIDGE_OBJDIR)/nftx-drv
+bridge-check: $(BRIDGE_OBJDIR)/test-lower $(BRIDGE_OBJDIR)/test-hooks $(BRIDGE_OBJDIR)/nftx-drv
 	$(BRIDGE_OBJDIR)/test-lower
+	$(BRIDGE_OBJDIR)/test-hooks
 	NFTX_DRV=$(BRIDGE_OBJDIR)/nftx-drv $(BRIDGE_DIR)tests/run-bridge-tests

@@ -425,7 +425,21 @@ static int nxp_number(struct nxp_state *st, size_t tok, int64_t *val)
 
 	if (t->type == NXL_VAR) {
 		const char *v = nx_lookup(s + 1, t->len - 1);
+		int depth;
 
+		/* define A = $B */
+		for (depth = 0; v && depth < 16; depth++) {
+			const char *n;
+
+			while (*v == ' ' || *v == '\t')
+				v++;
+			if (*v != '$')
+				break;
+			n = ++v;
+			while (*n && *n != ' ' && *n != '\t')
+				n++;
+			v = nx_lookup(v, n - v);
+		}
 		if (!v) {
 			nxp_fail_bytes(st, t->off + 1, t->off + t->len,
 				       "unknown identifier '%.*s'",

@@ -211,6 +211,11 @@ static void test_lowering(void)
 	m = nx_marker_get(next_id() - 1);
 	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == 42,
 	      "define value in registry", NULL, NULL);
+	lower_ok("define of a define", "define A = -3\ndefine B = $A\nadd rule ip t c seqadj offset $B",
+		 "define A = -3\ndefine B = $A\nadd rule ip t c counter packets MAGIC bytes @0");
+	m = nx_marker_get(next_id() - 1);
+	check(m && nftx_expr_get_s32(m->expr, NFTX_EXPR_SEQADJ_OFFSET) == -3,
+	      "define of a define value", NULL, NULL);
 	lower_ok("iifname eth0 seqadj", "add rule ip t c iifname eth0 seqadj",
 		 "add rule ip t c iifname eth0 counter packets MAGIC bytes @0");
 	lower_ok("meta l4proto tcp seqadj", "add rule ip t c meta l4proto tcp seqadj",
