@@ -12,15 +12,20 @@ KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
 CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel kernel-base selftests-build helpers check check-host check-guest \
-	demo bench shell kernel-patches clean help
+.PHONY: all deps nftx install kernel kernel-base selftests-build helpers check check-host \
+	check-guest demo bench shell kernel-patches clean help
 
-all: help
+PREFIX ?= /usr/local
+
+# "make" builds nftx (build/nftx); "make help" lists the other targets
+all: nftx
 
 help:
 	@echo "make demo            install, build, boot the guest and show nftx working"
 	@echo "make check           run every test suite (builds what is missing)"
 	@echo "make deps            install the Debian packages the project needs"
+	@echo "make / make nftx     build nftx (build/nftx), the nft that speaks the new statements"
+	@echo "make install         install nftx, nftx(8) and libnftnl-ext under PREFIX (/usr/local)"
 	@echo "make kernel          build the guest kernel (KFLAVOR=debug|base)"
 	@echo "make shell           a root shell in the guest"
 	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
@@ -28,6 +33,14 @@ help:
 
 deps:
 	@tools/deps
+
+# nftx: nft 1.0.6's command line on the installed libnftables, plus the new
+# statements (nft-ext/, libnftnl-ext/)
+nftx: deps
+	@$(MAKE) -s -C nft-ext
+
+install: nftx
+	@$(MAKE) -s -C nft-ext install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
 kernel: deps
 	@tools/kbuild $(KFLAVOR)
@@ -47,14 +60,14 @@ build/nfq-slow: tools/nfq-slow.c
 	@mkdir -p build
 	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue)
 
-check: deps kernel kernel-base selftests-build helpers
+check: deps nftx kernel kernel-base selftests-build helpers
 	@tools/check
 
 # benchmarks in the guest on the base kernel; writes bench/report.md
-bench: deps kernel-base helpers
+bench: deps nftx kernel-base helpers
 	@bench/run
 
-demo: deps kernel
+demo: deps nftx kernel
 	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
 
 shell: kernel
@@ -65,3 +78,5 @@ kernel-patches: deps
 
 clean:
 	rm -rf build
+	@$(MAKE) -s -C nft-ext clean
+	@$(MAKE) -s -C libnftnl-ext clean

@@ -48,14 +48,7 @@
 
 #include "lower.h"
 #include "marker.h"
-#if __has_include("nftx.h")
 #include "nftx.h"
-#else
-struct nft_ctx *nftx_ctx_new(uint32_t flags);
-void nftx_ctx_free(struct nft_ctx *ctx);
-int nftx_run_cmd_from_buffer(struct nft_ctx *ctx, const char *buf);
-int nftx_run_cmd_from_filename(struct nft_ctx *ctx, const char *filename);
-#endif
 #include "output.h"
 #include "sbuf.h"
 

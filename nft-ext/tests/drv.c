@@ -11,10 +11,7 @@
 
 #include <nftables/libnftables.h>
 
-struct nft_ctx *nftx_ctx_new(uint32_t flags);
-void nftx_ctx_free(struct nft_ctx *ctx);
-int nftx_run_cmd_from_buffer(struct nft_ctx *ctx, const char *buf);
-int nftx_run_cmd_from_filename(struct nft_ctx *ctx, const char *filename);
+#include "nftx.h"
 
 int main(int argc, char **argv)
 {
