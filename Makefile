@@ -54,11 +54,15 @@ kernel-base: deps
 	@tools/kbuild base
 
 # small programs the tests run in the guest
-helpers: build/nfq-slow
+helpers: build/nfq-slow build/nfq-mangle
 
 build/nfq-slow: tools/nfq-slow.c
 	@mkdir -p build
 	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue)
+
+build/nfq-mangle: tools/nfq-mangle.c
+	@mkdir -p build
+	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue libmnl)
 
 check: deps nftx kernel kernel-base selftests-build helpers
 	@tools/check
