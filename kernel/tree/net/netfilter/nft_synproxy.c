@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The nf_tables synproxy expression and object.
+ *
+ * A client's first SYN is answered with a SYN/ACK whose sequence number
+ * is a cookie, and dropped; the client's ACK that returns a valid cookie
+ * makes the core open the connection to the server, and from then on the
+ * core's hooks translate sequence numbers and timestamps.  Each
+ * expression and each object counts what it did; the connections it
+ * opened report back to it through the core's owner id.
+ */
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/tcp.h>
+#include <linux/netfilter/nf_synproxy.h>
+#include <linux/netfilter/nf_tables.h>
+#include <net/netlink.h>
+#include <net/netfilter/nf_conntrack.h>
+#include <net/netfilter/nf_conntrack_core.h>
+#include <net/netfilter/nf_conntrack_synproxy.h>
+#include <net/netfilter/nf_conntrack_zones.h>
+#include <net/netfilter/nf_synproxy.h>
+#include <net/netfilter/nf_tables.h>
+
+/* what userspace may ask for: upstream's mask plus ECN */
+#define NFT_SP_OPTIONS		(NF_SYNPROXY_OPT_MASK | NF_SYNPROXY_OPT_ECN)
+
+/* what the client's ACK can only bring back inside a timestamp cookie */
+#define NFT_SP_TS_ONLY		(NF_SYNPROXY_OPT_WSCALE | \
+				 NF_SYNPROXY_OPT_SACK_PERM | \
+				 NF_SYNPROXY_OPT_ECN)
+
+enum nft_sp_counter {
+	NFT_SP_SYN_ANSWERED,
+	NFT_SP_COOKIE_VALID,
+	NFT_SP_COOKIE_INVALID,
+	NFT_SP_COOKIE_RETRANS,
+	NFT_SP_CONN_OPENED,
+	NFT_SP_CONN_REOPENED,
+	NFT_SP_NUM_COUNTERS
+};
+
+static const u16 nft_sp_counter_attr[NFT_SP_NUM_COUNTERS] = {
+	[NFT_SP_SYN_ANSWERED]	= NFTA_SYNPROXY_STAT_SYN_ANSWERED,
+	[NFT_SP_COOKIE_VALID]	= NFTA_SYNPROXY_STAT_COOKIE_VALID,
+	[NFT_SP_COOKIE_INVALID]	= NFTA_SYNPROXY_STAT_COOKIE_INVALID,
+	[NFT_SP_COOKIE_RETRANS]	= NFTA_SYNPROXY_STAT_COOKIE_RETRANS,
+	[NFT_SP_CONN_OPENED]	= NFTA_SYNPROXY_STAT_CONN_OPENED,
+	[NFT_SP_CONN_REOPENED]	= NFTA_SYNPROXY_STAT_CONN_REOPENED,
+};
+
+struct nft_sp_cpu {
+	u64	cnt[NFT_SP_NUM_COUNTERS];
+};
+
+/*
+ * The statistics of one expression or object.  The core's hooks find them
+ * by owner id, so they are freed an RCU grace period after the owner is
+ * unregistered.
+ */
+struct nft_sp_tally {
+	struct synproxy_owner		owner;
+	struct nft_sp_cpu __percpu	*cpu;
+	struct rcu_head			rcu;
+};
+
+struct nft_synproxy {
+	struct nf_synproxy_info	info;
+	struct nft_sp_tally	*tally;
+};
+
+static void nft_sp_count(struct nft_sp_tally *tally, enum nft_sp_counter c)
+{
+	this_cpu_inc(tally->cpu->cnt[c]);
+}
+
+static void nft_sp_owner_event(struct synproxy_owner *owner,
+			       enum synproxy_event ev)
+{
+	struct nft_sp_tally *tally;
+
+	tally = container_of(owner, struct nft_sp_tally, owner);
+	switch (ev) {
+	case SYNPROXY_EV_COOKIE_INVALID:
+		nft_sp_count(tally, NFT_SP_COOKIE_INVALID);
+		break;
+	case SYNPROXY_EV_COOKIE_RETRANS:
+		nft_sp_count(tally, NFT_SP_COOKIE_VALID);
+		nft_sp_count(tally, NFT_SP_COOKIE_RETRANS);
+		break;
+	case SYNPROXY_EV_CONN_REOPENED:
+		nft_sp_count(tally, NFT_SP_CONN_REOPENED);
+		break;
+	}
+}
+
+static struct nft_sp_tally *nft_sp_tally_create(struct net *net)
+{
+	struct nft_sp_tally *tally;
+
+	tally = kzalloc(sizeof(*tally), GFP_KERNEL_ACCOUNT);
+	if (!tally)
+		return NULL;
+
+	tally->cpu = alloc_percpu_gfp(struct nft_sp_cpu, GFP_KERNEL_ACCOUNT);
+	if (!tally->cpu)
+		goto err_free;
+
+	tally->owner.event = nft_sp_owner_event;
+	if (synproxy_owner_register(net, &tally->owner))
+		goto err_free_cpu;
+
+	return tally;
+
+err_free_cpu:
+	free_percpu(tally->cpu);
+err_free:
+	kfree(tally);
+	return NULL;
+}
+
+static void nft_sp_tally_free_rcu(struct rcu_head *head)
+{
+	struct nft_sp_tally *tally = container_of(head, struct nft_sp_tally,
+						  rcu);
+
+	free_percpu(tally->cpu);
+	kfree(tally);
+}
+
+static void nft_sp_tally_release(struct net *net, struct nft_sp_tally *tally)
+{
+	synproxy_owner_unregister(net, &tally->owner);
+	call_rcu(&tally->rcu, nft_sp_tally_free_rcu);
+}
+
+static void nft_sp_tally_sum(const struct nft_sp_tally *tally,
+			     u64 sum[NFT_SP_NUM_COUNTERS])
+{
+	int cpu, c;
+
+	memset(sum, 0, sizeof(u64) * NFT_SP_NUM_COUNTERS);
+	for_each_possible_cpu(cpu) {
+		const struct nft_sp_cpu *pcpu = per_cpu_ptr(tally->cpu, cpu);
+
+		for (c = 0; c < NFT_SP_NUM_COUNTERS; c++)
+			sum[c] += READ_ONCE(pcpu->cnt[c]);
+	}
+}
+
+/* what was counted since the sum was taken stays counted */
+static void nft_sp_tally_sub(struct nft_sp_tally *tally,
+			     const u64 sum[NFT_SP_NUM_COUNTERS])
+{
+	int c;
+
+	for (c = 0; c < NFT_SP_NUM_COUNTERS; c++)
+		this_cpu_sub(tally->cpu->cnt[c], sum[c]);
+}
+
+/*
+ * Tag the connection the core has just opened towards the server (the
+ * SYN went out synchronously, so it is in the table by now) with our
+ * owner id, for the hooks to report retransmissions and reopenings.
+ * False if the connection was opened before: the client sent the cookie
+ * again (data or a retransmitted ACK while the server has not answered).
+ */
+static bool nft_sp_claim(struct net *net, const struct sk_buff *skb, u8 pf,
+			 const struct nft_sp_tally *tally)
+{
+	const struct nf_conntrack_tuple_hash *h;
+	struct nf_conntrack_tuple tuple;
+	struct nf_conn_synproxy *sp;
+	struct nf_conn *ct;
+	bool fresh = true;
+
+	if (!nf_ct_get_tuplepr(skb, skb_network_offset(skb), pf, net, &tuple))
+		return true;
+
+	h = nf_conntrack_find_get(net, &nf_ct_zone_dflt, &tuple);
+	if (!h)
+		return true;
+
+	ct = nf_ct_tuplehash_to_ctrack(h);
+	sp = nfct_synproxy(ct);
+	if (sp && NF_CT_DIRECTION(h) == IP_CT_DIR_ORIGINAL)
+		fresh = !xchg(&sp->owner, tally->owner.id);
+	nf_ct_put(ct);
+	return fresh;
+}
+
+static void nft_sp_send_cookie(struct net *net, u8 pf,
+			       const struct sk_buff *skb,
+			       const struct tcphdr *th,
+			       const struct synproxy_options *opts)
+{
+#if IS_ENABLED(CONFIG_NF_TABLES_IPV6)
+	if (pf == NFPROTO_IPV6) {
+		synproxy_send_client_synack_ipv6(net, skb, th, opts);
+		return;
+	}
+#endif
+	synproxy_send_client_synack(net, skb, th, opts);
+}
+
+static bool nft_sp_check_cookie(struct net *net, u8 pf,
+				const struct sk_buff *skb,
+				const struct tcphdr *th,
+				struct synproxy_options *opts)
+{
+#if IS_ENABLED(CONFIG_NF_TABLES_IPV6)
+	if (pf == NFPROTO_IPV6)
+		return synproxy_recv_client_ack_ipv6(net, skb, th, opts,
+						     ntohl(th->seq));
+#endif
+	return synproxy_recv_client_ack(net, skb, th, opts, ntohl(th->seq));
+}
+
+/* the options of our SYN/ACK: what the client offered and we allow */
+static void nft_sp_synack_options(const struct nf_synproxy_info *info,
+				  const struct tcphdr *th,
+				  struct synproxy_options *opts)
+{
+	/* an ECN-setup SYN (RFC 3168 6.1.1) */
+	if (th->ece && th->cwr)
+		opts->options |= NF_SYNPROXY_OPT_ECN;
+
+	opts->options &= info->options;
+	/* stock nft sends mss 0 with "wscale N": offer no MSS then */
+	if (!info->mss)
+		opts->options &= ~NF_SYNPROXY_OPT_MSS;
+
+	opts->mss_encode = opts->mss_option;
+	opts->mss_option = info->mss;
+
+	if (opts->options & NF_SYNPROXY_OPT_TIMESTAMP)
+		synproxy_init_timestamp_cookie(info, opts);
+	else
+		opts->options &= ~NFT_SP_TS_ONLY;
+}
+
+static void nft_sp_eval(const struct nft_synproxy *priv,
+			struct nft_regs *regs,
+			const struct nft_pktinfo *pkt)
+{
+	struct nf_synproxy_info info = READ_ONCE(priv->info);
+	struct nft_sp_tally *tally = priv->tally;
+	unsigned int thoff = nft_thoff(pkt);
+	struct synproxy_options opts = {};
+	struct sk_buff *skb = pkt->skb;
+	struct net *net = nft_net(pkt);
+	const struct tcphdr *th;
+	u8 pf = nft_pf(pkt);
+	struct tcphdr _th;
+
+	if (pkt->tprot != IPPROTO_TCP || pkt->fragoff ||
+	    (pf != NFPROTO_IPV4 && pf != NFPROTO_IPV6)) {
+		regs->verdict.code = NFT_BREAK;
+		return;
+	}
+
+	th = skb_header_pointer(skb, thoff, sizeof(_th), &_th);
+	if (!th || nf_checksum(skb, nft_hook(pkt), thoff, IPPROTO_TCP, pf) ||
+	    !synproxy_parse_options(skb, thoff, th, &opts)) {
+		regs->verdict.code = NF_DROP;
+		return;
+	}
+
+	if (th->syn && !th->ack && !th->rst && !th->fin) {
+		nft_sp_synack_options(&info, th, &opts);
+		this_cpu_inc(synproxy_pernet(net)->stats->syn_received);
+		nft_sp_send_cookie(net, pf, skb, th, &opts);
+		nft_sp_count(tally, NFT_SP_SYN_ANSWERED);
+		consume_skb(skb);
+		regs->verdict.code = NF_STOLEN;
+	} else if (th->ack && !th->syn && !th->rst && !th->fin) {
+		if (!nft_sp_check_cookie(net, pf, skb, th, &opts)) {
+			nft_sp_count(tally, NFT_SP_COOKIE_INVALID);
+			regs->verdict.code = NF_DROP;
+			return;
+		}
+		nft_sp_count(tally, NFT_SP_COOKIE_VALID);
+		if (nft_sp_claim(net, skb, pf, tally))
+			nft_sp_count(tally, NFT_SP_CONN_OPENED);
+		else
+			nft_sp_count(tally, NFT_SP_COOKIE_RETRANS);
+		consume_skb(skb);
+		regs->verdict.code = NF_STOLEN;
+	}
+	/* no handshake segment of a client: the rule goes on */
+}
+
+static int nft_sp_hooks_get(struct net *net, u8 family)
+{
+	struct synproxy_net *snet = synproxy_pernet(net);
+	int err;
+
+	if (family != NFPROTO_IPV6) {
+		err = nf_synproxy_ipv4_init(snet, net);
+		if (err)
+			return err;
+	}
+	if (family != NFPROTO_IPV4) {
+		err = nf_synproxy_ipv6_init(snet, net);
+		if (err) {
+			if (family == NFPROTO_INET)
+				nf_synproxy_ipv4_fini(snet, net);
+			return err;
+		}
+	}
+	return 0;
+}
+
+static void nft_sp_hooks_put(struct net *net, u8 family)
+{
+	struct synproxy_net *snet = synproxy_pernet(net);
+
+	if (family != NFPROTO_IPV6)
+		nf_synproxy_ipv4_fini(snet, net);
+	if (family != NFPROTO_IPV4)
+		nf_synproxy_ipv6_fini(snet, net);
+}
+
+static const struct nla_policy nft_synproxy_policy[NFTA_SYNPROXY_MAX + 1] = {
+	[NFTA_SYNPROXY_MSS]	= { .type = NLA_BE16 },
+	[NFTA_SYNPROXY_WSCALE]	= NLA_POLICY_MAX(NLA_U8, TCP_MAX_WSCALE),
+	[NFTA_SYNPROXY_FLAGS]	= NLA_POLICY_MASK(NLA_BE32, NFT_SP_OPTIONS),
+	/* dumped, ignored on input */
+	[NFTA_SYNPROXY_STATS]	= { .type = NLA_NESTED },
+};
+
+static int nft_sp_setup(const struct nft_ctx *ctx,
+			const struct nlattr * const tb[],
+			struct nft_synproxy *priv)
+{
+	int err;
+
+	switch (ctx->family) {
+	case NFPROTO_IPV4:
+	case NFPROTO_IPV6:
+	case NFPROTO_INET:
+		break;
+	default:
+		return -EOPNOTSUPP;
+	}
+
+	if (tb[NFTA_SYNPROXY_MSS])
+		priv->info.mss = ntohs(nla_get_be16(tb[NFTA_SYNPROXY_MSS]));
+	if (tb[NFTA_SYNPROXY_WSCALE])
+		priv->info.wscale = nla_get_u8(tb[NFTA_SYNPROXY_WSCALE]);
+	if (tb[NFTA_SYNPROXY_FLAGS])
+		priv->info.options = ntohl(nla_get_be32(tb[NFTA_SYNPROXY_FLAGS]));
+
+	priv->tally = nft_sp_tally_create(ctx->net);
+	if (!priv->tally)
+		return -ENOMEM;
+
+	err = nf_ct_netns_get(ctx->net, ctx->family);
+	if (err)
+		goto err_tally;
+
+	err = nft_sp_hooks_get(ctx->net, ctx->family);
+	if (err)
+		goto err_netns;
+
+	return 0;
+
+err_netns:
+	nf_ct_netns_put(ctx->net, ctx->family);
+err_tally:
+	nft_sp_tally_release(ctx->net, priv->tally);
+	return err;
+}
+
+static void nft_sp_teardown(const struct nft_ctx *ctx,
+			    struct nft_synproxy *priv)
+{
+	nft_sp_hooks_put(ctx->net, ctx->family);
+	nf_ct_netns_put(ctx->net, ctx->family);
+	nft_sp_tally_release(ctx->net, priv->tally);
+}
+
+static int nft_sp_dump_stats(struct sk_buff *skb, struct nft_sp_tally *tally,
+			     bool reset)
+{
+	u64 sum[NFT_SP_NUM_COUNTERS];
+	struct nlattr *nest;
+	int c;
+
+	nft_sp_tally_sum(tally, sum);
+
+	nest = nla_nest_start(skb, NFTA_SYNPROXY_STATS);
+	if (!nest)
+		return -1;
+	for (c = 0; c < NFT_SP_NUM_COUNTERS; c++) {
+		if (nla_put_be64(skb, nft_sp_counter_attr[c],
+				 cpu_to_be64(sum[c]), NFTA_SYNPROXY_STAT_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -1;
+		}
+	}
+	nla_nest_end(skb, nest);
+
+	if (reset)
+		nft_sp_tally_sub(tally, sum);
+	return 0;
+}
+
+static int nft_sp_dump(struct sk_buff *skb, const struct nft_synproxy *priv,
+		       bool reset)
+{
+	struct nf_synproxy_info info = READ_ONCE(priv->info);
+
+	if (nla_put_be16(skb, NFTA_SYNPROXY_MSS, htons(info.mss)) ||
+	    nla_put_u8(skb, NFTA_SYNPROXY_WSCALE, info.wscale) ||
+	    nla_put_be32(skb, NFTA_SYNPROXY_FLAGS, htonl(info.options)))
+		return -1;
+
+	return nft_sp_dump_stats(skb, priv->tally, reset);
+}
+
+/* the expression */
+
+static void nft_synproxy_eval(const struct nft_expr *expr,
+			      struct nft_regs *regs,
+			      const struct nft_pktinfo *pkt)
+{
+	nft_sp_eval(nft_expr_priv(expr), regs, pkt);
+}
+
+static int nft_synproxy_validate(const struct nft_ctx *ctx,
+				 const struct nft_expr *expr)
+{
+	switch (ctx->family) {
+	case NFPROTO_IPV4:
+	case NFPROTO_IPV6:
+	case NFPROTO_INET:
+		break;
+	default:
+		return -EOPNOTSUPP;
+	}
+
+	return nft_chain_validate_hooks(ctx->chain, (1 << NF_INET_LOCAL_IN) |
+						    (1 << NF_INET_FORWARD));
+}
+
+static int nft_synproxy_init(const struct nft_ctx *ctx,
+			     const struct nft_expr *expr,
+			     const struct nlattr * const tb[])
+{
+	return nft_sp_setup(ctx, tb, nft_expr_priv(expr));
+}
+
+static void nft_synproxy_destroy(const struct nft_ctx *ctx,
+				 const struct nft_expr *expr)
+{
+	nft_sp_teardown(ctx, nft_expr_priv(expr));
+}
+
+static int nft_synproxy_dump(struct sk_buff *skb,
+			     const struct nft_expr *expr, bool reset)
+{
+	return nft_sp_dump(skb, nft_expr_priv(expr), reset);
+}
+
+static struct nft_expr_type nft_synproxy_type;
+static const struct nft_expr_ops nft_synproxy_ops = {
+	.type		= &nft_synproxy_type,
+	.size		= NFT_EXPR_SIZE(sizeof(struct nft_synproxy)),
+	.eval		= nft_synproxy_eval,
+	.init		= nft_synproxy_init,
+	.destroy	= nft_synproxy_destroy,
+	.dump		= nft_synproxy_dump,
+	.validate	= nft_synproxy_validate,
+};
+
+static struct nft_expr_type nft_synproxy_type __read_mostly = {
+	.name		= "synproxy",
+	.ops		= &nft_synproxy_ops,
+	.policy		= nft_synproxy_policy,
+	.maxattr	= NFTA_SYNPROXY_MAX,
+	.owner		= THIS_MODULE,
+};
+
+/* the named object */
+
+static void nft_synproxy_obj_eval(struct nft_object *obj,
+				  struct nft_regs *regs,
+				  const struct nft_pktinfo *pkt)
+{
+	nft_sp_eval(nft_obj_data(obj), regs, pkt);
+}
+
+static int nft_synproxy_obj_init(const struct nft_ctx *ctx,
+				 const struct nlattr * const tb[],
+				 struct nft_object *obj)
+{
+	return nft_sp_setup(ctx, tb, nft_obj_data(obj));
+}
+
+static void nft_synproxy_obj_destroy(const struct nft_ctx *ctx,
+				     struct nft_object *obj)
+{
+	nft_sp_teardown(ctx, nft_obj_data(obj));
+}
+
+static int nft_synproxy_obj_dump(struct sk_buff *skb,
+				 struct nft_object *obj, bool reset)
+{
+	return nft_sp_dump(skb, nft_obj_data(obj), reset);
+}
+
+/* the object keeps its statistics; the new settings apply to new SYNs */
+static void nft_synproxy_obj_update(struct nft_object *obj,
+				    struct nft_object *newobj)
+{
+	const struct nft_synproxy *newpriv = nft_obj_data(newobj);
+	struct nft_synproxy *priv = nft_obj_data(obj);
+
+	WRITE_ONCE(priv->info, newpriv->info);
+}
+
+static struct nft_object_type nft_synproxy_obj_type;
+static const struct nft_object_ops nft_synproxy_obj_ops = {
+	.type		= &nft_synproxy_obj_type,
+	.size		= sizeof(struct nft_synproxy),
+	.eval		= nft_synproxy_obj_eval,
+	.init		= nft_synproxy_obj_init,
+	.destroy	= nft_synproxy_obj_destroy,
+	.dump		= nft_synproxy_obj_dump,
+	.update		= nft_synproxy_obj_update,
+};
+
+static struct nft_object_type nft_synproxy_obj_type __read_mostly = {
+	.type		= NFT_OBJECT_SYNPROXY,
+	.ops		= &nft_synproxy_obj_ops,
+	.policy		= nft_synproxy_policy,
+	.maxattr	= NFTA_SYNPROXY_MAX,
+	.owner		= THIS_MODULE,
+};
+
+static int __init nft_synproxy_module_init(void)
+{
+	int err;
+
+	err = nft_register_obj(&nft_synproxy_obj_type);
+	if (err < 0)
+		return err;
+
+	err = nft_register_expr(&nft_synproxy_type);
+	if (err < 0)
+		goto err_obj;
+
+	return 0;
+
+err_obj:
+	nft_unregister_obj(&nft_synproxy_obj_type);
+	return err;
+}
+
+static void __exit nft_synproxy_module_exit(void)
+{
+	nft_unregister_expr(&nft_synproxy_type);
+	nft_unregister_obj(&nft_synproxy_obj_type);
+	/* the statistics still waiting for their grace period */
+	rcu_barrier();
+}
+
+module_init(nft_synproxy_module_init);
+module_exit(nft_synproxy_module_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("nftx developers <dev@nftx.invalid>");
+MODULE_DESCRIPTION("nftables synproxy expression and object, with statistics");
+MODULE_ALIAS_NFT_EXPR("synproxy");
+MODULE_ALIAS_NFT_OBJ(NFT_OBJECT_SYNPROXY);
