@@ -19,7 +19,7 @@ synproxy mss 1460;ok;synproxy mss 1460 wscale 0
 synproxy wscale 7;ok;synproxy mss 0 wscale 7
 synproxy mss 65535 wscale 14;ok
 synproxy mss 536;ok;synproxy mss 536 wscale 0
-synproxy mss 1460 wscale 7 ecn;fail
+synproxy mss 1460 wscale 15;fail
 synproxy name "synproxy1";ok
 synproxy name "synproxy2";ok
 synproxy name "nosuchobject";fail
