@@ -244,6 +244,7 @@ static int run_interactive(struct nft_ctx *ctx)
 	char *histfile = cli_histfile();
 	char *pending = NULL, *line;
 	HIST_ENTRY *last;
+	bool more;
 	size_t len;
 
 	rl_readline_name = "nft";
@@ -255,21 +256,10 @@ static int run_interactive(struct nft_ctx *ctx)
 
 	while ((line = readline(CLI_PROMPT))) {
 		len = strlen(line);
-		if (len && line[len - 1] == '\\') {
-			line[len - 1] = '\0';
-			if (pending) {
-				char *joined;
+		more = len && line[len - 1] == '\\';
 
-				if (asprintf(&joined, "%s%s", pending, line) < 0)
-					joined = NULL;
-				free(pending);
-				free(line);
-				pending = joined;
-			} else {
-				pending = line;
-			}
-			continue;
-		}
+		if (more)
+			line[len - 1] = '\0';
 		if (pending) {
 			char *joined;
 
@@ -281,6 +271,10 @@ static int run_interactive(struct nft_ctx *ctx)
 			line = joined;
 			if (!line)
 				continue;
+		}
+		if (more) {
+			pending = line;
+			continue;
 		}
 		for (len = 0; line[len] && isspace((unsigned char)line[len]);
 		     len++)
