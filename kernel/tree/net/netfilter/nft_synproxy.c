@@ -262,20 +262,27 @@ static void nft_sp_eval(const struct nft_synproxy *priv,
 	}
 
 	th = skb_header_pointer(skb, thoff, sizeof(_th), &_th);
-	if (!th || nf_checksum(skb, nft_hook(pkt), thoff, IPPROTO_TCP, pf) ||
+	if (!th) {
+		regs->verdict.code = NF_DROP;
+		return;
+	}
+	/* no handshake segment of a client: the rule goes on, unchecked */
+	if (th->rst || th->fin || th->syn == th->ack)
+		return;
+	if (nf_checksum(skb, nft_hook(pkt), thoff, IPPROTO_TCP, pf) ||
 	    !synproxy_parse_options(skb, thoff, th, &opts)) {
 		regs->verdict.code = NF_DROP;
 		return;
 	}
 
-	if (th->syn && !th->ack && !th->rst && !th->fin) {
+	if (th->syn) {
 		nft_sp_synack_options(&info, th, &opts);
 		this_cpu_inc(synproxy_pernet(net)->stats->syn_received);
 		nft_sp_send_cookie(net, pf, skb, th, &opts);
 		nft_sp_count(tally, NFT_SP_SYN_ANSWERED);
 		consume_skb(skb);
 		regs->verdict.code = NF_STOLEN;
-	} else if (th->ack && !th->syn && !th->rst && !th->fin) {
+	} else {
 		if (!nft_sp_check_cookie(net, pf, skb, th, &opts)) {
 			nft_sp_count(tally, NFT_SP_COOKIE_INVALID);
 			regs->verdict.code = NF_DROP;
@@ -289,7 +296,6 @@ static void nft_sp_eval(const struct nft_synproxy *priv,
 		consume_skb(skb);
 		regs->verdict.code = NF_STOLEN;
 	}
-	/* no handshake segment of a client: the rule goes on */
 }
 
 static int nft_sp_hooks_get(struct net *net, u8 family)
@@ -421,155 +427,155 @@ static int nft_sp_dump(struct sk_buff *skb, const struct nft_synproxy *priv,
 	return nft_sp_dump_stats(skb, priv->tally, reset);
 }
 
-/* the expression */
+/* the expression: the same state, inline in the rule */
 
-static void nft_synproxy_eval(const struct nft_expr *expr,
-			      struct nft_regs *regs,
-			      const struct nft_pktinfo *pkt)
+static struct nft_synproxy *nft_sp_expr(const struct nft_expr *expr)
 {
-	nft_sp_eval(nft_expr_priv(expr), regs, pkt);
+	return nft_expr_priv(expr);
 }
 
-static int nft_synproxy_validate(const struct nft_ctx *ctx,
-				 const struct nft_expr *expr)
+static void nft_sp_expr_eval(const struct nft_expr *expr,
+			     struct nft_regs *regs,
+			     const struct nft_pktinfo *pkt)
 {
-	switch (ctx->family) {
-	case NFPROTO_IPV4:
-	case NFPROTO_IPV6:
-	case NFPROTO_INET:
-		break;
-	default:
-		return -EOPNOTSUPP;
-	}
-
-	return nft_chain_validate_hooks(ctx->chain, (1 << NF_INET_LOCAL_IN) |
-						    (1 << NF_INET_FORWARD));
+	nft_sp_eval(nft_sp_expr(expr), regs, pkt);
 }
 
-static int nft_synproxy_init(const struct nft_ctx *ctx,
-			     const struct nft_expr *expr,
-			     const struct nlattr * const tb[])
+/* cookies need conntrack's view of the packet: ip, ip6 and inet only */
+static int nft_sp_expr_validate(const struct nft_ctx *ctx,
+				const struct nft_expr *expr)
 {
-	return nft_sp_setup(ctx, tb, nft_expr_priv(expr));
+	unsigned int hooks = (1 << NF_INET_LOCAL_IN) | (1 << NF_INET_FORWARD);
+
+	if (ctx->family == NFPROTO_IPV4 || ctx->family == NFPROTO_IPV6 ||
+	    ctx->family == NFPROTO_INET)
+		return nft_chain_validate_hooks(ctx->chain, hooks);
+	return -EOPNOTSUPP;
 }
 
-static void nft_synproxy_destroy(const struct nft_ctx *ctx,
-				 const struct nft_expr *expr)
+static int nft_sp_expr_init(const struct nft_ctx *ctx,
+			    const struct nft_expr *expr,
+			    const struct nlattr * const tb[])
 {
-	nft_sp_teardown(ctx, nft_expr_priv(expr));
+	return nft_sp_setup(ctx, tb, nft_sp_expr(expr));
 }
 
-static int nft_synproxy_dump(struct sk_buff *skb,
-			     const struct nft_expr *expr, bool reset)
+static void nft_sp_expr_destroy(const struct nft_ctx *ctx,
+				const struct nft_expr *expr)
 {
-	return nft_sp_dump(skb, nft_expr_priv(expr), reset);
+	nft_sp_teardown(ctx, nft_sp_expr(expr));
+}
+
+static int nft_sp_expr_dump(struct sk_buff *skb, const struct nft_expr *expr,
+			    bool reset)
+{
+	return nft_sp_dump(skb, nft_sp_expr(expr), reset);
 }
 
 static struct nft_expr_type nft_synproxy_type;
-static const struct nft_expr_ops nft_synproxy_ops = {
+static const struct nft_expr_ops nft_sp_expr_ops = {
 	.type		= &nft_synproxy_type,
 	.size		= NFT_EXPR_SIZE(sizeof(struct nft_synproxy)),
-	.eval		= nft_synproxy_eval,
-	.init		= nft_synproxy_init,
-	.destroy	= nft_synproxy_destroy,
-	.dump		= nft_synproxy_dump,
-	.validate	= nft_synproxy_validate,
+	.init		= nft_sp_expr_init,
+	.validate	= nft_sp_expr_validate,
+	.eval		= nft_sp_expr_eval,
+	.dump		= nft_sp_expr_dump,
+	.destroy	= nft_sp_expr_destroy,
 };
 
 static struct nft_expr_type nft_synproxy_type __read_mostly = {
 	.name		= "synproxy",
-	.ops		= &nft_synproxy_ops,
-	.policy		= nft_synproxy_policy,
-	.maxattr	= NFTA_SYNPROXY_MAX,
 	.owner		= THIS_MODULE,
+	.ops		= &nft_sp_expr_ops,
+	.maxattr	= NFTA_SYNPROXY_MAX,
+	.policy		= nft_synproxy_policy,
 };
 
-/* the named object */
+/* the named object: the same state, reached through nft_obj_data() */
 
-static void nft_synproxy_obj_eval(struct nft_object *obj,
-				  struct nft_regs *regs,
-				  const struct nft_pktinfo *pkt)
+static struct nft_synproxy *nft_sp_obj(struct nft_object *obj)
 {
-	nft_sp_eval(nft_obj_data(obj), regs, pkt);
+	return nft_obj_data(obj);
 }
 
-static int nft_synproxy_obj_init(const struct nft_ctx *ctx,
-				 const struct nlattr * const tb[],
-				 struct nft_object *obj)
+static void nft_sp_obj_eval(struct nft_object *obj, struct nft_regs *regs,
+			    const struct nft_pktinfo *pkt)
 {
-	return nft_sp_setup(ctx, tb, nft_obj_data(obj));
+	nft_sp_eval(nft_sp_obj(obj), regs, pkt);
 }
 
-static void nft_synproxy_obj_destroy(const struct nft_ctx *ctx,
-				     struct nft_object *obj)
+static int nft_sp_obj_init(const struct nft_ctx *ctx,
+			   const struct nlattr * const tb[],
+			   struct nft_object *obj)
 {
-	nft_sp_teardown(ctx, nft_obj_data(obj));
+	return nft_sp_setup(ctx, tb, nft_sp_obj(obj));
 }
 
-static int nft_synproxy_obj_dump(struct sk_buff *skb,
-				 struct nft_object *obj, bool reset)
+static void nft_sp_obj_destroy(const struct nft_ctx *ctx,
+			       struct nft_object *obj)
 {
-	return nft_sp_dump(skb, nft_obj_data(obj), reset);
+	nft_sp_teardown(ctx, nft_sp_obj(obj));
 }
 
-/* the object keeps its statistics; the new settings apply to new SYNs */
-static void nft_synproxy_obj_update(struct nft_object *obj,
-				    struct nft_object *newobj)
+static int nft_sp_obj_dump(struct sk_buff *skb, struct nft_object *obj,
+			   bool reset)
 {
-	const struct nft_synproxy *newpriv = nft_obj_data(newobj);
-	struct nft_synproxy *priv = nft_obj_data(obj);
-
-	WRITE_ONCE(priv->info, newpriv->info);
+	return nft_sp_dump(skb, nft_sp_obj(obj), reset);
 }
 
-static struct nft_object_type nft_synproxy_obj_type;
-static const struct nft_object_ops nft_synproxy_obj_ops = {
-	.type		= &nft_synproxy_obj_type,
+/*
+ * An update takes the new options only: the counters (and the hooks the
+ * old object holds) stay with the object, and the new one, with its own
+ * fresh tally, is destroyed by the core afterwards.
+ */
+static void nft_sp_obj_update(struct nft_object *obj,
+			      struct nft_object *newobj)
+{
+	WRITE_ONCE(nft_sp_obj(obj)->info, nft_sp_obj(newobj)->info);
+}
+
+static struct nft_object_type nft_sp_obj_type;
+static const struct nft_object_ops nft_sp_obj_ops = {
+	.type		= &nft_sp_obj_type,
 	.size		= sizeof(struct nft_synproxy),
-	.eval		= nft_synproxy_obj_eval,
-	.init		= nft_synproxy_obj_init,
-	.destroy	= nft_synproxy_obj_destroy,
-	.dump		= nft_synproxy_obj_dump,
-	.update		= nft_synproxy_obj_update,
+	.init		= nft_sp_obj_init,
+	.update		= nft_sp_obj_update,
+	.eval		= nft_sp_obj_eval,
+	.dump		= nft_sp_obj_dump,
+	.destroy	= nft_sp_obj_destroy,
 };
 
-static struct nft_object_type nft_synproxy_obj_type __read_mostly = {
+static struct nft_object_type nft_sp_obj_type __read_mostly = {
 	.type		= NFT_OBJECT_SYNPROXY,
-	.ops		= &nft_synproxy_obj_ops,
-	.policy		= nft_synproxy_policy,
-	.maxattr	= NFTA_SYNPROXY_MAX,
 	.owner		= THIS_MODULE,
+	.ops		= &nft_sp_obj_ops,
+	.maxattr	= NFTA_SYNPROXY_MAX,
+	.policy		= nft_synproxy_policy,
 };
 
-static int __init nft_synproxy_module_init(void)
+/* the object first: a rule may name an object as soon as rules exist */
+static int __init nft_sp_module_init(void)
 {
-	int err;
+	int err = nft_register_obj(&nft_sp_obj_type);
 
-	err = nft_register_obj(&nft_synproxy_obj_type);
-	if (err < 0)
+	if (err)
 		return err;
-
 	err = nft_register_expr(&nft_synproxy_type);
-	if (err < 0)
-		goto err_obj;
-
-	return 0;
-
-err_obj:
-	nft_unregister_obj(&nft_synproxy_obj_type);
+	if (err)
+		nft_unregister_obj(&nft_sp_obj_type);
 	return err;
 }
 
-static void __exit nft_synproxy_module_exit(void)
+static void __exit nft_sp_module_exit(void)
 {
 	nft_unregister_expr(&nft_synproxy_type);
-	nft_unregister_obj(&nft_synproxy_obj_type);
+	nft_unregister_obj(&nft_sp_obj_type);
 	/* the statistics still waiting for their grace period */
 	rcu_barrier();
 }
 
-module_init(nft_synproxy_module_init);
-module_exit(nft_synproxy_module_exit);
+module_init(nft_sp_module_init);
+module_exit(nft_sp_module_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("nftx developers <dev@nftx.invalid>");
