@@ -33,6 +33,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -40,7 +41,9 @@
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
+#include <libnftnl/object.h>
 #include <libnftnl/rule.h>
+#include <libmnl/libmnl.h>
 #include <nftables/libnftables.h>
 
 #include <nftx/expr.h>
@@ -48,6 +51,7 @@
 
 #include "lower.h"
 #include "marker.h"
+#include "objstats.h"
 #include "nftx.h"
 #include "output.h"
 #include "sbuf.h"
@@ -82,6 +86,10 @@ REAL(void, nftnl_expr_build_payload, "LIBNFTNL_15",
      (struct nlmsghdr *, struct nftnl_expr *))
 REAL(int, nftnl_rule_nlmsg_parse, "LIBNFTNL_11",
      (const struct nlmsghdr *, struct nftnl_rule *))
+REAL(int, nftnl_obj_nlmsg_parse, "LIBNFTNL_11",
+     (const struct nlmsghdr *, struct nftnl_obj *))
+REAL(struct nlmsghdr *, nftnl_nlmsg_build_hdr, "LIBNFTNL_11",
+     (char *, uint16_t, uint16_t, uint16_t, uint32_t))
 REAL(int, nftnl_rule_fprintf, "LIBNFTNL_11",
      (FILE *, const struct nftnl_rule *, uint32_t, uint32_t))
 REAL(int, nft_ctx_add_var, "LIBNFTABLES_2", (struct nft_ctx *, const char *))
@@ -218,9 +226,15 @@ static enum elem_action elem_action(const struct nlattr *elem)
 		    ntohs(mnl_attr_get_u16(a)) & NFT_QUEUE_FLAG_FAILOPEN)
 			return ELEM_QUEUE;
 	} else if (!strcmp(n, "synproxy")) {
+		/* ecn, or statistics to list (with -s, a synproxy
+		 * without ecn is left to libnftnl, as with nft)
+		 */
 		a = nested_get(data, NFTA_SYNPROXY_FLAGS);
 		if (a && mnl_attr_get_payload_len(a) >= 4 &&
 		    ntohl(mnl_attr_get_u32(a)) & NF_SYNPROXY_OPT_ECN)
+			return ELEM_SYNPROXY;
+		if (!nx_stateless &&
+		    nested_get(data, NFTX_NFTA_SYNPROXY_STATS))
 			return ELEM_SYNPROXY;
 	} else if (!strcmp(n, "log")) {
 		a = nested_get(data, NFTA_LOG_PREFIX);
@@ -452,6 +466,7 @@ void nft_ctx_clear_vars(struct nft_ctx *ctx)
 static struct {
 	bool			active;
 	bool			in_hook;
+	bool			reset_done;	/* the objects' reset ran */
 	unsigned int		lower_flags;
 	struct nx_run_sources	rs;
 	FILE			*errfp;
@@ -500,6 +515,11 @@ static void begin_run(struct nft_ctx *ctx)
 	if (nft_ctx_get_optimize(ctx) & NFT_OPTIMIZE_ENABLED)
 		run.lower_flags |= NX_LOWER_NOOPT;
 	octx.flush_lines = nft_ctx_output_get_debug(ctx) != 0;
+	nx_stateless = nft_ctx_output_get_flags(ctx) &
+		       NFT_CTX_OUTPUT_STATELESS;
+	nx_objstat_reset();
+	memset(&nx_reset_req, 0, sizeof(nx_reset_req));
+	run.reset_done = false;
 
 	/* defines live for one run, -D ones for all */
 	nx_defines_reset();
@@ -670,6 +690,148 @@ FILE *fopen64(const char *path, const char *mode)
 	return nx_fopen(path, mode, get_fopen64());
 }
 
+/* --- synproxy objects: statistics and reset --- */
+
+struct obj_attrs {
+	uint8_t			family;
+	const char		*table, *name;
+	uint32_t		type;
+	const struct nlattr	*data;
+};
+
+/* an object message's table, name, type and data; false if it lacks one */
+static bool obj_attrs(const struct nlmsghdr *nlh, struct obj_attrs *o)
+{
+	const struct nfgenmsg *nfg = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *a;
+
+	memset(o, 0, sizeof(*o));
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(struct nfgenmsg))
+		return false;
+	o->family = nfg->nfgen_family;
+	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg)) {
+		switch (mnl_attr_get_type(a)) {
+		case NFTA_OBJ_TABLE:
+			if (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+				o->table = mnl_attr_get_str(a);
+			break;
+		case NFTA_OBJ_NAME:
+			if (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+				o->name = mnl_attr_get_str(a);
+			break;
+		case NFTA_OBJ_TYPE:
+			if (mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+				o->type = ntohl(mnl_attr_get_u32(a));
+			break;
+		case NFTA_OBJ_DATA:
+			if (mnl_attr_validate(a, MNL_TYPE_NESTED) == 0)
+				o->data = a;
+			break;
+		}
+	}
+	return o->table && o->name && o->data;
+}
+
+/* the statistics of a synproxy object message; false if it has none */
+static bool obj_stats(const struct nlmsghdr *nlh, struct obj_attrs *o,
+		      uint64_t *vals)
+{
+	const struct nlattr *st;
+
+	if (!obj_attrs(nlh, o) || o->type != NFT_OBJECT_SYNPROXY)
+		return false;
+	st = nested_get(o->data, NFTX_NFTA_SYNPROXY_STATS);
+	return st && nftx_synproxy_stats_parse(st, vals) == 0;
+}
+
+int nftnl_obj_nlmsg_parse(const struct nlmsghdr *nlh, struct nftnl_obj *obj)
+{
+	uint64_t vals[NFTX_SYNPROXY_NSTATS];
+	struct obj_attrs o;
+
+	if (run.active && !nx_stateless && obj_stats(nlh, &o, vals))
+		nx_objstat_note(o.family, o.table, o.name, vals);
+	return get_nftnl_obj_nlmsg_parse()(nlh, obj);
+}
+
+static int reset_obj_cb(const struct nlmsghdr *nlh, void *data)
+{
+	uint64_t vals[NFTX_SYNPROXY_NSTATS];
+	struct obj_attrs o;
+
+	(void)data;
+	if (obj_stats(nlh, &o, vals))
+		nx_objstat_override(o.family, o.table, o.name, vals);
+	return MNL_CB_OK;
+}
+
+/* reset the synproxy object(s) of nx_reset_req, on a socket of our own,
+ * and keep what the kernel reported as the values to list
+ */
+static void reset_objects(void)
+{
+	const struct nx_reset *r = &nx_reset_req;
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	struct nfgenmsg *nfg;
+	struct mnl_socket *nl;
+	uint32_t seq = time(NULL), portid;
+	ssize_t n;
+	int ret;
+
+	nl = mnl_socket_open(NETLINK_NETFILTER);
+	if (!nl)
+		return;
+	if (mnl_socket_bind(nl, 0, MNL_SOCKET_AUTOPID) < 0)
+		goto out;
+	portid = mnl_socket_get_portid(nl);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = (NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_GETOBJ_RESET;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK |
+			   (r->obj == NX_RESET_OBJ_ALL ? NLM_F_DUMP : 0);
+	nlh->nlmsg_seq = seq;
+	nfg = mnl_nlmsg_put_extra_header(nlh, sizeof(*nfg));
+	nfg->nfgen_family = r->family < 0 ? 0 /* every family */ : r->family;
+	nfg->version = NFNETLINK_V0;
+	nfg->res_id = 0;
+	if (r->table[0])
+		mnl_attr_put_strz(nlh, NFTA_OBJ_TABLE, r->table);
+	if (r->obj == NX_RESET_OBJ_ONE)
+		mnl_attr_put_strz(nlh, NFTA_OBJ_NAME, r->name);
+	mnl_attr_put_u32(nlh, NFTA_OBJ_TYPE, htonl(NFT_OBJECT_SYNPROXY));
+	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0)
+		goto out;
+	while ((n = mnl_socket_recvfrom(nl, buf, sizeof(buf))) > 0) {
+		ret = mnl_cb_run(buf, n, seq, portid, reset_obj_cb, NULL);
+		if (ret <= 0)
+			break;
+	}
+	/* an error (no such object) is nft's to report: the listing
+	 * that follows fails the same way
+	 */
+out:
+	mnl_socket_close(nl);
+}
+
+/* libnftables' requests: in a reset run, the rule dumps become reset
+ * dumps (the listing shows the values they had), and the objects are
+ * reset before their dump
+ */
+struct nlmsghdr *nftnl_nlmsg_build_hdr(char *buf, uint16_t type,
+				       uint16_t family, uint16_t flags,
+				       uint32_t seq)
+{
+	if (run.active && nx_reset_req.rules && type == NFT_MSG_GETRULE &&
+	    (flags & NLM_F_DUMP))
+		type = NFTX_NFT_MSG_GETRULE_RESET;
+	if (run.active && nx_reset_req.obj && !run.reset_done &&
+	    type == NFT_MSG_GETOBJ) {
+		run.reset_done = true;
+		reset_objects();
+	}
+	return get_nftnl_nlmsg_build_hdr()(buf, type, family, flags, seq);
+}
+
 /* --- output filter --- */
 
 static void out_line(const char *s, size_t len, bool nl)
@@ -677,7 +839,10 @@ static void out_line(const char *s, size_t len, bool nl)
 	FILE *fp = octx.target ? octx.target : stdout;
 	struct sbuf t = {};
 
-	if (nx_marker_count() && nx_xlate_line(s, len, &t)) {
+	if ((nx_marker_count() && nx_xlate_line(s, len, &t)) ||
+	    (!nx_stateless && nx_objstat_any() &&
+	     (len && s[0] == '{' ? nx_json_obj_xlate(s, len, &t) :
+	      nx_objstat_xlate_line(s, len, &t)))) {
 		fwrite(t.s, 1, t.len, fp);
 		sbuf_free(&t);
 	} else {

@@ -27,6 +27,7 @@
 
 #include "lower.h"
 #include "marker.h"
+#include "objstats.h"
 #include "output.h"
 
 /* nft prints JSON with json_dumpf(root, fp, JSON_PRESERVE_ORDER) */
@@ -409,6 +410,16 @@ static json_t *stmt_json(const struct nx_marker *m)
 			json_object_set_new(o, "flags", flags);
 		else
 			json_decref(flags);
+		if (!nx_stateless &&
+		    nftx_expr_is_set(e, NFTX_EXPR_SYNPROXY_SYN_ANSWERED)) {
+			int i;
+
+			for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+				json_object_set_new(o,
+					nftx_synproxy_stat_names[i],
+					json_integer(nftx_expr_get_u64(e,
+					  NFTX_EXPR_SYNPROXY_SYN_ANSWERED + i)));
+		}
 		if (!json_object_size(o)) {
 			json_decref(o);
 			o = json_null();
@@ -489,6 +500,32 @@ static const struct nx_marker *counter_marker(json_t *stmt)
 	return m;
 }
 
+/* {"synproxy": {"family": F, "name": N, "table": T, ...}}, an object:
+ * its statistics after nft's keys
+ */
+static bool obj_stats_json(json_t *o)
+{
+	json_t *fam = json_object_get(o, "family");
+	json_t *table = json_object_get(o, "table");
+	json_t *name = json_object_get(o, "name");
+	uint64_t vals[NFTX_SYNPROXY_NSTATS];
+	int family, i;
+
+	if (nx_stateless || !json_is_string(fam) || !json_is_string(table) ||
+	    !json_is_string(name))
+		return false;
+	family = nx_family_by_name(json_string_value(fam),
+				   strlen(json_string_value(fam)));
+	if (family < 0 ||
+	    !nx_objstat_get(family, json_string_value(table),
+			    json_string_value(name), vals))
+		return false;
+	for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+		json_object_set_new(o, nftx_synproxy_stat_names[i],
+				    json_integer(vals[i]));
+	return true;
+}
+
 static bool xlate_json(json_t *j)
 {
 	bool changed = false;
@@ -555,8 +592,12 @@ static bool xlate_json(json_t *j)
 		return changed;
 	}
 	if (json_is_object(j)) {
-		json_object_foreach(j, key, v)
-			changed |= xlate_json(v);
+		json_object_foreach(j, key, v) {
+			if (!strcmp(key, "synproxy") && obj_stats_json(v))
+				changed = true;
+			else
+				changed |= xlate_json(v);
+		}
 	}
 	return changed;
 }
@@ -574,4 +615,18 @@ char *nx_json_xlate(const char *line, size_t len)
 		out = json_dumps(root, NX_JSON_DUMP_FLAGS);
 	json_decref(root);
 	return out;
+}
+
+bool nx_json_obj_xlate(const char *line, size_t len, struct sbuf *out)
+{
+	char *s;
+
+	if (!memmem(line, len, "\"synproxy\"", 10))
+		return false;
+	s = nx_json_xlate(line, len);
+	if (!s)
+		return false;
+	sbuf_puts(out, s);
+	free(s);
+	return true;
 }

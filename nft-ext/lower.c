@@ -52,6 +52,12 @@ struct lctx {
 	size_t			i;
 	bool			buffer;
 	bool			noopt;
+	bool			json_out;	/* -j */
+	unsigned int		ncmds;
+	size_t			reset_start, reset_end;	/* tokens, if any */
+	struct nx_reset		reset;
+	size_t			reset_from, reset_to;	/* its rewrite */
+	const char		*reset_repl;
 	struct pedit		*pe;
 	size_t			npe, pe_size;
 };
@@ -330,6 +336,17 @@ static bool has_word(const struct lctx *c, size_t from, size_t to,
 	return false;
 }
 
+static bool has_stat_word(const struct lctx *c, size_t from, size_t to)
+{
+	int i;
+
+	for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++) {
+		if (has_word(c, from, to, nftx_synproxy_stat_names[i]))
+			return true;
+	}
+	return false;
+}
+
 /* the bytes to drop for the fail-open flag at token k */
 static void failopen_range(const struct lctx *c, size_t k, size_t *start,
 			   size_t *end)
@@ -381,7 +398,8 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 			ours = has_word(c, k, end, "fail-open");
 			break;
 		case NX_STMT_SYNPROXY:
-			ours = has_word(c, k, end, "ecn");
+			ours = has_word(c, k, end, "ecn") ||
+			       has_stat_word(c, k, end);
 			break;
 		default:
 			ours = false;
@@ -435,8 +453,15 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		c->src->nmarkers++;
 		break;
 	case NX_STMT_SYNPROXY:
-		if (!st.ecn)
+		if (!st.ecn) {
+			/* stock options and a listing's statistics: nft
+			 * gets the options
+			 */
+			if (st.sp_stats)
+				add_edit(c, tok_end(c, st.sp_stats - 1),
+					 tok_end(c, st.last), "", -1);
 			break;
+		}
 		e = nftx_expr_alloc("synproxy");
 		if (!e)
 			abort();
@@ -586,6 +611,47 @@ static bool block_start(struct lctx *c)
 	return false;
 }
 
+/* inside "synproxy NAME {" (an object): the statistics of a listing
+ * ("syn-answered 12 ...") are dropped, so that it loads back; the kernel
+ * starts a new object at zero
+ */
+static void synproxy_obj_block(struct lctx *c)
+{
+	int depth = 1;
+	int i;
+
+	while (depth > 0) {
+		const struct nxl_token *t = tok(c, c->i);
+
+		switch (t->type) {
+		case NXL_EOF:
+			return;
+		case NXL_LBRACE:
+			depth++;
+			break;
+		case NXL_RBRACE:
+			depth--;
+			break;
+		case NXL_WORD:
+			for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++) {
+				if (tok_is(c, c->i, nftx_synproxy_stat_names[i]))
+					break;
+			}
+			if (i < NFTX_SYNPROXY_NSTATS &&
+			    tok(c, c->i + 1)->type == NXL_NUM) {
+				add_edit(c, t->off, tok_end(c, c->i + 1), "",
+					 -1);
+				c->i += 2;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		c->i++;
+	}
+}
+
 static void table_block(struct lctx *c)
 {
 	for (;;) {
@@ -608,10 +674,136 @@ static void table_block(struct lctx *c)
 			c->i++;
 			if (block_start(c))
 				chain_block(c);
+		} else if (tok_is(c, c->i, "synproxy")) {
+			c->i++;
+			if (block_start(c))
+				synproxy_obj_block(c);
 		} else {
 			c->i = item_end(c, c->i);
 		}
 	}
+}
+
+struct nx_reset nx_reset_req;
+
+/* a table or object name: a word or a "string"; false if too long */
+static bool name_tok(const struct lctx *c, size_t k, char *out, size_t size)
+{
+	const struct nxl_token *t = tok(c, k);
+	const char *s = c->text + t->off;
+	size_t n = t->len;
+
+	if (t->type == NXL_STRING && n >= 2) {
+		s++;
+		n -= 2;
+	} else if (t->type != NXL_WORD) {
+		return false;
+	}
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return true;
+}
+
+/* [FAMILY] at k: the NFPROTO_* (nft's default is ip) */
+static size_t family_tok(const struct lctx *c, size_t k, int *family)
+{
+	static const struct { const char *w; int f; } fams[] = {
+		{ "ip", 2 }, { "ip6", 10 }, { "inet", 1 }, { "arp", 3 },
+		{ "bridge", 7 }, { "netdev", 5 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
+		if (tok_is(c, k, fams[i].w)) {
+			*family = fams[i].f;
+			return k + 1;
+		}
+	}
+	*family = 2;
+	return k;
+}
+
+/* "reset rules|synproxy|synproxys ...", which nft 1.0.6 does not have:
+ * lowered to the listing of what is reset.  False for nft's own reset
+ * commands (counters, quotas), left alone.
+ */
+static bool reset_cmd(struct lctx *c)
+{
+	size_t k = c->i, end = item_end(c, k), n;
+	struct nx_reset r = { .family = -1 };
+	size_t from = tok(c, k)->off, to = tok_end(c, k);
+	const char *what, *repl = "list";
+	bool ok = false;
+
+	if (tok_is(c, k + 1, "rules")) {
+		r.rules = true;
+		what = "rules";
+		n = k + 2;
+		if (tok_is(c, n, "table") || tok_is(c, n, "chain")) {
+			bool chain = tok_is(c, n, "chain");
+
+			n = family_tok(c, n + 1, &r.family);
+			ok = name_tok(c, n, r.table, sizeof(r.table)) &&
+			     (!chain || name_tok(c, n + 1, r.name,
+						 sizeof(r.name))) &&
+			     n + 1 + chain == end;
+			/* "reset rules table T" -> "list table T" */
+			to = tok(c, k + 2)->off;
+			repl = "list ";
+		} else {
+			if (n < end)
+				n = family_tok(c, n, &r.family);
+			ok = n == end;
+			to = tok_end(c, k + 1);
+			repl = "list ruleset";
+		}
+	} else if (tok_is(c, k + 1, "synproxy")) {
+		what = "synproxy";
+		r.obj = NX_RESET_OBJ_ONE;
+		n = family_tok(c, k + 2, &r.family);
+		ok = name_tok(c, n, r.table, sizeof(r.table)) &&
+		     name_tok(c, n + 1, r.name, sizeof(r.name)) &&
+		     n + 2 == end;
+	} else if (tok_is(c, k + 1, "synproxys")) {
+		what = "synproxys";
+		r.obj = NX_RESET_OBJ_ALL;
+		n = k + 2;
+		if (tok_is(c, n, "table")) {
+			n = family_tok(c, n + 1, &r.family);
+			ok = name_tok(c, n, r.table, sizeof(r.table)) &&
+			     n + 1 == end;
+		} else {
+			ok = n == end;
+		}
+	} else {
+		return false;
+	}
+	c->i = end;
+	if (r.obj && c->json_out) {
+		char *m;
+
+		/* nft 1.0.6 aborts on "-j list synproxy" */
+		if (asprintf(&m, "reset %s cannot be listed as JSON", what) < 0)
+			abort();
+		poison(c, k, end, m, tok(c, k)->off, tok_end(c, end - 1));
+		return true;
+	}
+	/* a malformed one: nft reports its syntax error */
+	if (ok && !c->reset_end) {
+		c->reset = r;
+		c->reset_start = k;
+		c->reset_end = end;
+		c->reset_from = from;
+		c->reset_to = to;
+		c->reset_repl = repl;
+	} else if (ok) {
+		poison(c, k, end,
+		       strdup("this reset must be a command of its own"),
+		       tok(c, k)->off, tok_end(c, end - 1));
+	}
+	return true;
 }
 
 static void command(struct lctx *c)
@@ -625,6 +817,8 @@ static void command(struct lctx *c)
 		define_cmd(c);
 		return;
 	}
+	if (tok_is(c, c->i, "reset") && reset_cmd(c))
+		return;
 	if (tok_in(c, c->i, verbs)) {
 		verb = true;
 		c->i++;
@@ -640,6 +834,10 @@ static void command(struct lctx *c)
 		c->i++;
 		if (block_start(c))
 			chain_block(c);
+	} else if (verb && tok_is(c, c->i, "synproxy")) {
+		c->i++;
+		if (block_start(c))
+			synproxy_obj_block(c);
 	} else {
 		if (!verb && tok_is(c, c->i, "monitor"))
 			c->src->monitor = true;
@@ -831,6 +1029,7 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 		.len	= len,
 		.buffer	= flags & NX_LOWER_BUFFER,
 		.noopt	= flags & NX_LOWER_NOOPT,
+		.json_out = flags & NX_LOWER_JSON,
 	};
 
 	if (!src)
@@ -857,7 +1056,20 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 		skip_separators(&c);
 		if (tok(&c, c.i)->type == NXL_EOF)
 			break;
+		c.ncmds++;
 		command(&c);
+	}
+	if (c.reset_end) {
+		if (c.ncmds > 1) {
+			poison(&c, c.reset_start, c.reset_end,
+			       strdup("this reset must be a command of its own"),
+			       tok(&c, c.reset_start)->off,
+			       tok_end(&c, c.reset_end - 1));
+		} else {
+			add_edit(&c, c.reset_from, c.reset_to, c.reset_repl,
+				 -1);
+			nx_reset_req = c.reset;
+		}
 	}
 	free(c.toks);
 	if (c.npe) {

@@ -80,6 +80,27 @@ enum nx_lower_flags {
 	NX_LOWER_NOOPT	= (1 << 2),	/* -o: new statements are errors */
 };
 
+/* what a "reset rules ..." or "reset synproxy ..." command asks for: the
+ * command is lowered to the listing that shows it ("list chain ...",
+ * "list synproxy ..."), and the bridge makes that listing reset what it
+ * reports (one reset command per run, nothing else in it).
+ */
+enum nx_reset_obj {
+	NX_RESET_OBJ_NONE = 0,
+	NX_RESET_OBJ_ONE,	/* reset synproxy [FAMILY] TABLE NAME */
+	NX_RESET_OBJ_ALL,	/* reset synproxys [table [FAMILY] TABLE] */
+};
+
+struct nx_reset {
+	bool			rules;	/* reset rules ... */
+	enum nx_reset_obj	obj;
+	int			family;	/* NFPROTO_*; -1 for every family */
+	char			table[256];	/* "" for every table */
+	char			name[256];
+};
+
+extern struct nx_reset nx_reset_req;
+
 /* lower text; never fails (on errors, poisons the lowered text) */
 struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 			   unsigned int flags);

@@ -3,6 +3,7 @@
  * marker.c - registry of nftx markers (see marker.h).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,8 @@ void nx_marker_reset(void)
 	next_id = 1;
 }
 
+bool nx_stateless;
+
 static int synproxy_text(const struct nftx_expr *e, char *buf, size_t size)
 {
 	uint32_t flags = nftx_expr_get_u32(e, NFTX_EXPR_SYNPROXY_FLAGS);
@@ -127,6 +130,16 @@ static int synproxy_text(const struct nftx_expr *e, char *buf, size_t size)
 		ADD(" sack-perm");
 	if (flags & NF_SYNPROXY_OPT_ECN)
 		ADD(" ecn");
+	/* the statistics, as nft lists a counter's packets and bytes */
+	if (!nx_stateless &&
+	    nftx_expr_is_set(e, NFTX_EXPR_SYNPROXY_SYN_ANSWERED)) {
+		int i;
+
+		for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+			ADD(" %s %" PRIu64, nftx_synproxy_stat_names[i],
+			    nftx_expr_get_u64(e,
+					NFTX_EXPR_SYNPROXY_SYN_ANSWERED + i));
+	}
 #undef ADD
 	return n;
 }

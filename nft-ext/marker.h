@@ -44,6 +44,9 @@ void nx_marker_reserve(uint64_t id);
 unsigned int nx_marker_count(void);
 void nx_marker_reset(void);
 
+/* -s/--stateless for this run: synproxy statistics are left out */
+extern bool nx_stateless;
+
 /* the statement's text as nft would list it: "seqadj offset 5" */
 int nx_marker_text(const struct nx_marker *m, char *buf, size_t size);
 

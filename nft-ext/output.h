@@ -21,6 +21,8 @@ bool nx_xlate_line(const char *line, size_t len, struct sbuf *out);
 
 /* json.c: a JSON document on one line; NULL if nothing changed */
 char *nx_json_xlate(const char *line, size_t len);
+/* a JSON line with synproxy objects: their statistics added */
+bool nx_json_obj_xlate(const char *line, size_t len, struct sbuf *out);
 
 /* the --debug=netlink text of one rule */
 void nx_xlate_debug(const char *text, struct sbuf *out);

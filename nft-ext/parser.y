@@ -5,6 +5,7 @@
  *	seqadj [offset NUM | random]
  *	queue ... fail-open ...		(every form nft 1.0.6 knows)
  *	synproxy [mss NUM] [wscale NUM] [timestamp] [sack-perm] [ecn]
+ *		 [syn-answered NUM cookie-valid NUM ... conn-reopened NUM]
  *
  * It parses one statement starting at a given token and stops at the
  * first token that does not belong to it (YYACCEPT in the start rule).
@@ -46,6 +47,7 @@ static void nxp_fail_bytes(struct nxp_state *st, size_t start, size_t end,
 			   const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static int nxp_number(struct nxp_state *st, size_t tok, int64_t *val);
+static bool sp_after_stats(struct nxp_state *st, size_t tok);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)					\
 	do {								\
@@ -62,7 +64,7 @@ static int nxp_number(struct nxp_state *st, size_t tok, int64_t *val);
 %token END
 %token SEQADJ OFFSET RANDOM
 %token QUEUE NUM FLAGS TO BYPASS FANOUT FAILOPEN
-%token SYNPROXY MSS WSCALE TIMESTAMP SACKPERM ECN
+%token SYNPROXY MSS WSCALE TIMESTAMP SACKPERM ECN SPSTAT
 %token NUMBER STRING QSTRING VARIABLE DASH COMMA OTHER
 
 %%
@@ -191,6 +193,8 @@ synproxy_arg		:	MSS	NUMBER
 			{
 				int64_t v;
 
+				if (sp_after_stats(st, @1.first))
+					YYABORT;
 				if (nxp_number(st, @2.first, &v) < 0)
 					YYABORT;
 				if (v < 0 || v > UINT16_MAX) {
@@ -205,6 +209,8 @@ synproxy_arg		:	MSS	NUMBER
 			{
 				int64_t v;
 
+				if (sp_after_stats(st, @1.first))
+					YYABORT;
 				if (nxp_number(st, @2.first, &v) < 0)
 					YYABORT;
 				if (v < 0 || v > NFTX_SYNPROXY_WSCALE_MAX) {
@@ -218,16 +224,40 @@ synproxy_arg		:	MSS	NUMBER
 			}
 			|	TIMESTAMP
 			{
+				if (sp_after_stats(st, @1.first))
+					YYABORT;
 				st->sp_flags |= NF_SYNPROXY_OPT_TIMESTAMP;
 			}
 			|	SACKPERM
 			{
+				if (sp_after_stats(st, @1.first))
+					YYABORT;
 				st->sp_flags |= NF_SYNPROXY_OPT_SACK_PERM;
 			}
 			|	ECN
 			{
+				if (sp_after_stats(st, @1.first))
+					YYABORT;
 				st->sp_flags |= NF_SYNPROXY_OPT_ECN;
 				st->ecn = @1.first;
+			}
+			|	SPSTAT	NUMBER
+			{
+				int64_t v;
+
+				/* a listing's statistics: accepted so that
+				 * it loads back; not sent: the kernel starts
+				 * a new statement at zero
+				 */
+				if (nxp_number(st, @2.first, &v) < 0)
+					YYABORT;
+				if (v < 0) {
+					nxp_fail(st, @2.first, @2.last,
+						 "Value %" PRId64 " is negative", v);
+					YYABORT;
+				}
+				if (!st->sp_stats)
+					st->sp_stats = @1.first;
 			}
 			;
 
@@ -255,6 +285,12 @@ static const struct {
 	KW("timestamp",	TIMESTAMP),
 	KW("sack-perm",	SACKPERM),
 	KW("ecn",	ECN),
+	KW("syn-answered",	SPSTAT),
+	KW("cookie-valid",	SPSTAT),
+	KW("cookie-invalid",	SPSTAT),
+	KW("cookie-retrans",	SPSTAT),
+	KW("conn-opened",	SPSTAT),
+	KW("conn-reopened",	SPSTAT),
 };
 #undef KW
 
@@ -332,6 +368,16 @@ static int nxp_lex(NXP_STYPE *lval, NXP_LTYPE *lloc, struct nxp_state *st)
 /* underline tokens first..last; the end token (newline, end of input)
  * is underlined as one character where it is
  */
+/* the statistics a listing carries come after the options */
+static bool sp_after_stats(struct nxp_state *st, size_t tok)
+{
+	if (!st->sp_stats)
+		return false;
+	nxp_fail(st, tok, tok,
+		 "synproxy options must come before its statistics");
+	return true;
+}
+
 static void nxp_vfail(struct nxp_state *st, size_t first, size_t last,
 		      const char *fmt, va_list ap)
 {

@@ -42,6 +42,7 @@ struct nxp_state {
 	uint16_t		mss;
 	uint8_t			wscale;
 	size_t			ecn;		/* token of ecn, or 0 */
+	size_t			sp_stats;	/* token of the first statistic, or 0 */
 	/* error: message and the bytes it is about */
 	char			*errmsg;
 	size_t			err_start, err_end;

@@ -119,6 +119,11 @@ int nftx_expr_set_s32(struct nftx_expr *e, uint16_t attr, int32_t val)
 	return nftx_expr_set(e, attr, &val, sizeof(val));
 }
 
+int nftx_expr_set_u64(struct nftx_expr *e, uint16_t attr, uint64_t val)
+{
+	return nftx_expr_set(e, attr, &val, sizeof(val));
+}
+
 void nftx_expr_unset(struct nftx_expr *e, uint16_t attr)
 {
 	if (!expr_has_attr(e, attr))
@@ -177,6 +182,14 @@ uint32_t nftx_expr_get_u32(const struct nftx_expr *e, uint16_t attr)
 int32_t nftx_expr_get_s32(const struct nftx_expr *e, uint16_t attr)
 {
 	int32_t val = 0;
+
+	expr_get_sized(e, attr, &val, sizeof(val));
+	return val;
+}
+
+uint64_t nftx_expr_get_u64(const struct nftx_expr *e, uint16_t attr)
+{
+	uint64_t val = 0;
 
 	expr_get_sized(e, attr, &val, sizeof(val));
 	return val;

@@ -2,10 +2,14 @@
 /*
  * synproxy.c - the "synproxy" expression, with the ECN option our
  * kernel accepts.  Stock content serialises and prints exactly as
- * libnftnl 1.2.4 does (which prints no flags at all).
+ * libnftnl 1.2.4 does (which prints no flags at all).  The statistics
+ * our kernel dumps (NFTA_SYNPROXY_STATS) are parsed and printed, never
+ * built: the kernel ignores them on input.
  */
 #include <arpa/inet.h>
+#include <endian.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "internal.h"
@@ -14,12 +18,32 @@ struct nftx_expr_synproxy {
 	uint16_t	mss;
 	uint8_t		wscale;
 	uint32_t	flags;
+	uint64_t	stats[NFTX_SYNPROXY_NSTATS];
 };
+
+const char *const nftx_synproxy_stat_names[NFTX_SYNPROXY_NSTATS] = {
+	"syn-answered", "cookie-valid", "cookie-invalid", "cookie-retrans",
+	"conn-opened", "conn-reopened",
+};
+
+#define SP_STAT(attr)	((attr) - NFTX_EXPR_SYNPROXY_SYN_ANSWERED)
 
 static const uint32_t synproxy_attr_len[] = {
 	[NFTX_EXPR_SYNPROXY_MSS - NFTX_EXPR_SYNPROXY_MSS]	= sizeof(uint16_t),
 	[NFTX_EXPR_SYNPROXY_WSCALE - NFTX_EXPR_SYNPROXY_MSS]	= sizeof(uint8_t),
 	[NFTX_EXPR_SYNPROXY_FLAGS - NFTX_EXPR_SYNPROXY_MSS]	= sizeof(uint32_t),
+	[NFTX_EXPR_SYNPROXY_SYN_ANSWERED - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
+	[NFTX_EXPR_SYNPROXY_COOKIE_VALID - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
+	[NFTX_EXPR_SYNPROXY_COOKIE_INVALID - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
+	[NFTX_EXPR_SYNPROXY_COOKIE_RETRANS - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
+	[NFTX_EXPR_SYNPROXY_CONN_OPENED - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
+	[NFTX_EXPR_SYNPROXY_CONN_REOPENED - NFTX_EXPR_SYNPROXY_MSS] =
+		sizeof(uint64_t),
 };
 
 static void synproxy_set(struct nftx_expr *e, uint16_t type, const void *data)
@@ -36,6 +60,9 @@ static void synproxy_set(struct nftx_expr *e, uint16_t type, const void *data)
 	case NFTX_EXPR_SYNPROXY_FLAGS:
 		memcpy(&synproxy->flags, data, sizeof(synproxy->flags));
 		break;
+	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_CONN_REOPENED:
+		memcpy(&synproxy->stats[SP_STAT(type)], data, sizeof(uint64_t));
+		break;
 	}
 }
 
@@ -50,6 +77,8 @@ static const void *synproxy_get(const struct nftx_expr *e, uint16_t type)
 		return &synproxy->wscale;
 	case NFTX_EXPR_SYNPROXY_FLAGS:
 		return &synproxy->flags;
+	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_CONN_REOPENED:
+		return &synproxy->stats[SP_STAT(type)];
 	}
 	return NULL;
 }
@@ -72,7 +101,7 @@ static int synproxy_cb(const struct nlattr *attr, void *data)
 	const struct nlattr **tb = data;
 	int type = mnl_attr_get_type(attr);
 
-	if (mnl_attr_type_valid(attr, NFTA_SYNPROXY_MAX) < 0)
+	if (mnl_attr_type_valid(attr, NFTX_NFTA_SYNPROXY_MAX) < 0)
 		return MNL_CB_OK;
 
 	switch (type) {
@@ -88,14 +117,47 @@ static int synproxy_cb(const struct nlattr *attr, void *data)
 		if (mnl_attr_validate(attr, MNL_TYPE_U32) < 0)
 			return MNL_CB_ERROR;
 		break;
+	case NFTX_NFTA_SYNPROXY_STATS:
+		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0)
+			return MNL_CB_ERROR;
+		break;
 	}
 	tb[type] = attr;
 	return MNL_CB_OK;
 }
 
+static int synproxy_stat_cb(const struct nlattr *attr, void *data)
+{
+	const struct nlattr **tb = data;
+	int type = mnl_attr_get_type(attr);
+
+	if (mnl_attr_type_valid(attr, NFTX_NFTA_SYNPROXY_STAT_MAX) < 0 ||
+	    type == NFTX_NFTA_SYNPROXY_STAT_PAD)
+		return MNL_CB_OK;
+	if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0)
+		return MNL_CB_ERROR;
+	tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+int nftx_synproxy_stats_parse(const struct nlattr *nest, uint64_t *vals)
+{
+	const struct nlattr *tb[NFTX_NFTA_SYNPROXY_STAT_MAX + 1] = { NULL };
+	int i;
+
+	if (nftx_parse_nested(nest, synproxy_stat_cb, tb) < 0)
+		return -1;
+	for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++) {
+		const struct nlattr *a = tb[NFTX_NFTA_SYNPROXY_STAT_SYN_ANSWERED + i];
+
+		vals[i] = a ? be64toh(mnl_attr_get_u64(a)) : 0;
+	}
+	return 0;
+}
+
 static int synproxy_parse(struct nftx_expr *e, const struct nlattr *data)
 {
-	const struct nlattr *tb[NFTA_SYNPROXY_MAX + 1] = { NULL };
+	const struct nlattr *tb[NFTX_NFTA_SYNPROXY_MAX + 1] = { NULL };
 
 	if (nftx_parse_nested(data, synproxy_cb, tb) < 0)
 		return -1;
@@ -115,6 +177,18 @@ static int synproxy_parse(struct nftx_expr *e, const struct nlattr *data)
 
 		nftx_expr_set_parsed(e, NFTX_EXPR_SYNPROXY_FLAGS, &flags);
 	}
+	if (tb[NFTX_NFTA_SYNPROXY_STATS]) {
+		uint64_t vals[NFTX_SYNPROXY_NSTATS];
+		int i;
+
+		if (nftx_synproxy_stats_parse(tb[NFTX_NFTA_SYNPROXY_STATS],
+					      vals) < 0)
+			return -1;
+		for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+			nftx_expr_set_parsed(e,
+					     NFTX_EXPR_SYNPROXY_SYN_ANSWERED + i,
+					     &vals[i]);
+	}
 	return 0;
 }
 
@@ -130,6 +204,14 @@ static void synproxy_output(struct nftx_out *o, const struct nftx_expr *e)
 	if (nftx_attr_is_set(e, NFTX_EXPR_SYNPROXY_FLAGS) &&
 	    (synproxy->flags & NF_SYNPROXY_OPT_ECN))
 		nftx_out_printf(o, "ecn ");
+	if (nftx_attr_is_set(e, NFTX_EXPR_SYNPROXY_SYN_ANSWERED)) {
+		int i;
+
+		for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+			nftx_out_printf(o, "%s %" PRIu64 " ",
+					nftx_synproxy_stat_names[i],
+					synproxy->stats[i]);
+	}
 }
 
 static int synproxy_validate(const struct nftx_expr *e)
@@ -153,7 +235,7 @@ const struct expr_ops nftx_expr_ops_synproxy = {
 	.name		= "synproxy",
 	.data_len	= sizeof(struct nftx_expr_synproxy),
 	.attr_first	= NFTX_EXPR_SYNPROXY_MSS,
-	.attr_last	= NFTX_EXPR_SYNPROXY_FLAGS,
+	.attr_last	= NFTX_EXPR_SYNPROXY_CONN_REOPENED,
 	.attr_len	= synproxy_attr_len,
 	.set		= synproxy_set,
 	.get		= synproxy_get,

@@ -14,6 +14,7 @@
 
 #include "lower.h"
 #include "marker.h"
+#include "objstats.h"
 #include "output.h"
 
 static int failed, passed;
@@ -573,6 +574,128 @@ static void test_mapping(void)
 	nx_source_free(src);
 }
 
+/* synproxy statistics: a listing's loads back; reset commands */
+static void test_stats(void)
+{
+	static const uint64_t v[NFTX_SYNPROXY_NSTATS] = { 12, 3, 2, 1, 3, 0 };
+	static const char *const st =
+		"syn-answered 12 cookie-valid 3 cookie-invalid 2 "
+		"cookie-retrans 1 conn-opened 3 conn-reopened 0";
+	uint32_t first = next_id();
+	struct nx_source *src;
+	struct sbuf out = {};
+	char in[512], want[512];
+	const struct nx_marker *m;
+	struct nftx_expr *e;
+
+	snprintf(in, sizeof(in), "add rule ip t c synproxy mss 1460 wscale 7 timestamp %s accept", st);
+	lower_ok("rule statistics dropped", in,
+		 "add rule ip t c synproxy mss 1460 wscale 7 timestamp accept");
+	snprintf(in, sizeof(in), "add rule ip t c synproxy ecn %s", st);
+	lower_ok("ecn with statistics: a marker", in,
+		 "add rule ip t c counter packets MAGIC bytes @0");
+	m = nx_marker_get(first);
+	check(m && m->kind == NX_K_SYNPROXY &&
+	      !nftx_expr_is_set(m->expr, NFTX_EXPR_SYNPROXY_SYN_ANSWERED),
+	      "ecn marker carries no statistics", NULL, NULL);
+	snprintf(in, sizeof(in),
+		 "table ip t {\n\tsynproxy o {\n\t\tmss 1460\n\t\t%s\n\t}\n}\n", st);
+	lower_ok("object statistics dropped", in,
+		 "table ip t {\n\tsynproxy o {\n\t\tmss 1460\n\t\t     \n\t}\n}\n");
+	lower_ok("add synproxy with statistics",
+		 "add synproxy ip t o { mss 1460; syn-answered 4; }",
+		 "add synproxy ip t o { mss 1460; ; }");
+	lower_same("statistic word elsewhere", "add rule ip t c meta mark 5 comment \"syn-answered 4\"");
+	lower_err("option after the statistics",
+		  "add rule ip t c synproxy mss 1460 syn-answered 0 wscale 7",
+		  "synproxy options must come before its statistics", "wscale");
+	lower_err("negative statistic", "add rule ip t c synproxy syn-answered -1",
+		  "Value -1 is negative", "-1");
+
+	/* reset commands become the listing that shows them */
+	lower_ok("reset rules", "reset rules", "list ruleset");
+	check(nx_reset_req.rules && nx_reset_req.family == -1 &&
+	      !nx_reset_req.obj, "reset rules request", NULL, NULL);
+	lower_ok("reset rules family", "reset rules inet", "list ruleset inet");
+	check(nx_reset_req.rules && nx_reset_req.family == 1,
+	      "reset rules family request", NULL, NULL);
+	lower_ok("reset rules table", "reset rules table ip6 t", "list table ip6 t");
+	check(nx_reset_req.rules && nx_reset_req.family == 10 &&
+	      !strcmp(nx_reset_req.table, "t"), "reset rules table request",
+	      NULL, NULL);
+	lower_ok("reset rules chain", "reset rules chain t c", "list chain t c");
+	check(nx_reset_req.rules && nx_reset_req.family == 2 &&
+	      !strcmp(nx_reset_req.name, "c"), "reset rules chain request",
+	      NULL, NULL);
+	memset(&nx_reset_req, 0, sizeof(nx_reset_req));
+	lower_ok("reset synproxy", "reset synproxy inet t \"o\"", "list synproxy inet t \"o\"");
+	check(nx_reset_req.obj == NX_RESET_OBJ_ONE && nx_reset_req.family == 1 &&
+	      !strcmp(nx_reset_req.table, "t") && !strcmp(nx_reset_req.name, "o"),
+	      "reset synproxy request", NULL, NULL);
+	lower_ok("reset synproxys table", "reset synproxys table bridge t",
+		 "list synproxys table bridge t");
+	check(nx_reset_req.obj == NX_RESET_OBJ_ALL && nx_reset_req.family == 7,
+	      "reset synproxys table request", NULL, NULL);
+	memset(&nx_reset_req, 0, sizeof(nx_reset_req));
+	lower_same("reset counters", "reset counters");
+	lower_same("reset synproxy malformed", "reset synproxy inet t");
+	check(!nx_reset_req.obj && !nx_reset_req.rules,
+	      "malformed reset requests nothing", NULL, NULL);
+	lower_err("reset with another command", "reset synproxys\nlist ruleset",
+		  "this reset must be a command of its own", "reset synproxys");
+	src = nx_lower(NULL, "reset synproxys", 15, NX_LOWER_BUFFER | NX_LOWER_JSON);
+	check(src->nerrs == 1 && !strcmp(src->errs[0].msg,
+					 "reset synproxys cannot be listed as JSON"),
+	      "reset synproxys -j refused", src->errs ? src->errs[0].msg : NULL,
+	      NULL);
+	nx_source_free(src);
+	memset(&nx_reset_req, 0, sizeof(nx_reset_req));
+
+	/* listing: a rule's statement, an object's line, -s */
+	e = nftx_expr_alloc("synproxy");
+	nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, 1460);
+	nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE, 7);
+	nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, NF_SYNPROXY_OPT_MSS |
+			  NF_SYNPROXY_OPT_WSCALE);
+	for (int i = 0; i < NFTX_SYNPROXY_NSTATS; i++)
+		nftx_expr_set_u64(e, NFTX_EXPR_SYNPROXY_SYN_ANSWERED + i, v[i]);
+	first = nx_marker_add(NX_K_SYNPROXY, false, e, NULL);
+	snprintf(want, sizeof(want), "\t\tsynproxy mss 1460 wscale 7 %s accept", st);
+	xlate_check("list rule statistics",
+		    "\t\tlog prefix \"nftx-1313166424-%u\" accept%.0u", first, 0,
+		    want);
+	nx_stateless = true;
+	xlate_check("list rule statistics -s",
+		    "\t\tlog prefix \"nftx-1313166424-%u\" accept%.0u", first, 0,
+		    "\t\tsynproxy mss 1460 wscale 7 accept");
+	nx_stateless = false;
+
+	nx_objstat_note(1, "t", "o", v);
+	check(!nx_objstat_xlate_line("table inet t {", 14, &out) &&
+	      !nx_objstat_xlate_line("\tsynproxy o { # handle 3", 24, &out) &&
+	      !nx_objstat_xlate_line("\t\tmss 1460", 10, &out) &&
+	      nx_objstat_xlate_line("\t}", 2, &out),
+	      "object block found", out.s, NULL);
+	snprintf(want, sizeof(want), "\t\t%s\n\t}", st);
+	check_str("object statistics line", out.s ? out.s : "", want);
+	sbuf_reset(&out);
+	check(!nx_objstat_xlate_line("table ip t {", 12, &out) &&
+	      !nx_objstat_xlate_line("\tsynproxy o {", 13, &out) &&
+	      !nx_objstat_xlate_line("\t}", 2, &out),
+	      "same name, other family: nothing", out.s, NULL);
+	nx_objstat_override(1, "t", "o", (const uint64_t[]){ 1, 2, 3, 4, 5, 6 });
+	nx_objstat_note(1, "t", "o", v);
+	{
+		uint64_t got[NFTX_SYNPROXY_NSTATS];
+
+		check(nx_objstat_get(1, "t", "o", got) && got[0] == 1 &&
+		      got[5] == 6, "a reset's values win", NULL, NULL);
+	}
+	nx_objstat_reset();
+	check(!nx_objstat_any(), "objstat reset", NULL, NULL);
+	sbuf_free(&out);
+}
+
 int main(void)
 {
 	test_lowering();
@@ -580,6 +703,7 @@ int main(void)
 	test_mapping();
 	test_output();
 	test_errors();
+	test_stats();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

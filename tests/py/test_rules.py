@@ -3,8 +3,8 @@
 
 For every table of every .t file, every rule is added to each chain of the
 table with --debug=netlink and --echo; then the table is listed (text and
-JSON) and each rule's listing, netlink payload and JSON are compared with
-the expected ones; then the rule is loaded again from its JSON form and
+JSON, stateless (-s) as upstream's nft-test.py lists it) and each rule's
+listing, netlink payload and JSON are compared with the expected ones; then the rule is loaded again from its JSON form and
 listed back.  A "fail" rule must be refused.  The work for one table is
 done once (few nft processes: they are slow under TCG) and each rule is a
 test item of its own.
@@ -123,10 +123,10 @@ def table_results(path, ti):
         res["rules"][(ri, c)] = {
             "rc": rc, "err": err, "payload": nftt.debug_lines(out),
             "handle": nftt.echo_handle(out)}
-    rc, out, err = nftt.run(["-a", "list", "table", fam, table])
+    rc, out, err = nftt.run(["-s", "-a", "list", "table", fam, table])
     res["listing"] = nftt.listing_by_handle(out) if rc == 0 else {}
     res["listing_err"] = err if rc else None
-    rc, out, err = nftt.run(["-j", "-a", "list", "table", fam, table])
+    rc, out, err = nftt.run(["-s", "-j", "-a", "list", "table", fam, table])
     res["json"] = nftt.json_rules(out) if rc == 0 else {}
     res["json_err"] = err if rc else None
 
@@ -164,7 +164,7 @@ def table_results(path, ti):
                 rc, err, handles = jadd([j])
                 res["rules"][j].update({"jrc": rc, "jerr": err,
                                         "jhandle": (handles or [None])[0]})
-        rc, out, err = nftt.run(["-a", "list", "table", fam, table])
+        rc, out, err = nftt.run(["-s", "-a", "list", "table", fam, table])
         res["jlisting"] = nftt.listing_by_handle(out) if rc == 0 else {}
     return res
 

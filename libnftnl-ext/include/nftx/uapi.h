@@ -65,4 +65,26 @@ enum nft_seqadj_attributes {
 					 NF_SYNPROXY_OPT_ECN)
 #define NFTX_SYNPROXY_WSCALE_MAX	14
 
+/* synproxy statistics: our kernel dumps them in a nested attribute after
+ * the stock ones (ignored on input); 64-bit big-endian counters.
+ */
+#define NFTX_NFTA_SYNPROXY_STATS	4
+#define NFTX_NFTA_SYNPROXY_MAX		NFTX_NFTA_SYNPROXY_STATS
+enum nftx_synproxy_stat_attributes {
+	NFTX_NFTA_SYNPROXY_STAT_UNSPEC,
+	NFTX_NFTA_SYNPROXY_STAT_SYN_ANSWERED,
+	NFTX_NFTA_SYNPROXY_STAT_COOKIE_VALID,
+	NFTX_NFTA_SYNPROXY_STAT_COOKIE_INVALID,
+	NFTX_NFTA_SYNPROXY_STAT_COOKIE_RETRANS,
+	NFTX_NFTA_SYNPROXY_STAT_CONN_OPENED,
+	NFTX_NFTA_SYNPROXY_STAT_CONN_REOPENED,
+	NFTX_NFTA_SYNPROXY_STAT_PAD,
+	__NFTX_NFTA_SYNPROXY_STAT_MAX
+};
+#define NFTX_NFTA_SYNPROXY_STAT_MAX	(__NFTX_NFTA_SYNPROXY_STAT_MAX - 1)
+#define NFTX_SYNPROXY_NSTATS		6
+
+/* since Linux 6.5 (older headers lack it): get rules and reset them */
+#define NFTX_NFT_MSG_GETRULE_RESET	25
+
 #endif /* _NFTX_UAPI_H_ */

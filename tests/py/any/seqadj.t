@@ -18,7 +18,7 @@ seqadj offset -2147483648;ok
 seqadj offset 0x10;ok;seqadj offset 16
 seqadj random;ok
 tcp dport 80 seqadj offset 1000 accept;ok
-tcp dport 80 seqadj random counter;ok;tcp dport 80 seqadj random counter packets 0 bytes 0
+tcp dport 80 seqadj random counter;ok
 ct state new seqadj;ok
 ct state new seqadj offset -1000 accept;ok
 seqadj offset 5 log prefix "seqadj";ok
