@@ -12,7 +12,7 @@ KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
 CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
-.PHONY: all deps nftx install kernel kernel-base selftests-build helpers check check-host \
+.PHONY: all deps nftx install kernel kernel-base kernel-pristine selftests-build helpers check check-host \
 	check-guest demo bench shell kernel-patches clean help
 
 PREFIX ?= /usr/local
@@ -53,6 +53,11 @@ selftests-build: kernel
 kernel-base: deps
 	@tools/kbuild base
 
+# Debian's 6.12 without kernel/ (base fragment): upstream's side of the
+# synproxy flood benchmark
+kernel-pristine: deps
+	@tools/kbuild pristine
+
 # small programs the tests run in the guest
 helpers: build/nfq-slow build/nfq-mangle
 
@@ -68,7 +73,7 @@ check: deps nftx kernel kernel-base selftests-build helpers
 	@tools/check
 
 # benchmarks in the guest on the base kernel; writes bench/report.md
-bench: deps nftx kernel-base helpers
+bench: deps nftx kernel-base kernel-pristine helpers
 	@bench/run
 
 demo: deps nftx kernel
