@@ -35,6 +35,7 @@
 
 #include "lower.h"
 #include "marker.h"
+#include "objstats.h"
 #include "stmt.h"
 
 struct pedit {
@@ -709,20 +710,12 @@ static bool name_tok(const struct lctx *c, size_t k, char *out, size_t size)
 /* [FAMILY] at k: the NFPROTO_* (nft's default is ip) */
 static size_t family_tok(const struct lctx *c, size_t k, int *family)
 {
-	static const struct { const char *w; int f; } fams[] = {
-		{ "ip", 2 }, { "ip6", 10 }, { "inet", 1 }, { "arp", 3 },
-		{ "bridge", 7 }, { "netdev", 5 },
-	};
-	size_t i;
+	const struct nxl_token *t = tok(c, k);
+	int f = t->type == NXL_WORD ?
+		nx_family_by_name(c->text + t->off, t->len) : -1;
 
-	for (i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
-		if (tok_is(c, k, fams[i].w)) {
-			*family = fams[i].f;
-			return k + 1;
-		}
-	}
-	*family = 2;
-	return k;
+	*family = f < 0 ? 2 : f;
+	return f < 0 ? k : k + 1;
 }
 
 /* "reset rules|synproxy|synproxys ...", which nft 1.0.6 does not have:

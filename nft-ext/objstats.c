@@ -28,6 +28,7 @@
 
 #include "marker.h"
 #include "objstats.h"
+#include "output.h"
 
 struct objstat {
 	uint8_t		family;
@@ -172,13 +173,6 @@ static size_t word(const char *s, const char *end, char *out, size_t size)
 	return n;
 }
 
-static bool starts(const char *s, const char *end, const char *p)
-{
-	size_t n = strlen(p);
-
-	return (size_t)(end - s) >= n && !memcmp(s, p, n);
-}
-
 void nx_objstat_text(const uint64_t *vals, struct sbuf *out)
 {
 	int i;
@@ -195,7 +189,7 @@ bool nx_objstat_xlate_line(const char *line, size_t len, struct sbuf *out)
 	char fam[16];
 	size_t n;
 
-	if (starts(line, end, "table ")) {
+	if (nx_starts(line, end, "table ")) {
 		p = line + 6;
 		n = word(p, end, fam, sizeof(fam));
 		pos.family = n ? nx_family_by_name(fam, n) : -1;
@@ -207,15 +201,15 @@ bool nx_objstat_xlate_line(const char *line, size_t len, struct sbuf *out)
 	}
 	if (pos.family < 0)
 		return false;
-	if (starts(line, end, "}")) {
+	if (nx_starts(line, end, "}")) {
 		pos.family = -1;
 		pos.in_obj = false;
 		return false;
 	}
-	if (starts(line, end, "\tsynproxy ")) {
+	if (nx_starts(line, end, "\tsynproxy ")) {
 		p = line + 10;
 		n = word(p, end, pos.obj, sizeof(pos.obj));
-		pos.in_obj = n && starts(p + n, end, " {");
+		pos.in_obj = n && nx_starts(p + n, end, " {");
 		return false;
 	}
 	if (!pos.in_obj || len != 2 || memcmp(line, "\t}", 2))

@@ -13,7 +13,7 @@
 
 #define LOG_PREFIX_TEXT	"log prefix \""
 
-static bool starts(const char *s, const char *end, const char *p)
+bool nx_starts(const char *s, const char *end, const char *p)
 {
 	size_t n = strlen(p);
 
@@ -172,13 +172,13 @@ void nx_xlate_debug(const char *text, struct sbuf *out)
 		/* a rule being sent has counter markers (outgoing ids), a
 		 * rule from the kernel log markers (incoming ids)
 		 */
-		if (starts(line, end, ctr)) {
+		if (nx_starts(line, end, ctr)) {
 			id = parse_id(line + strlen(ctr), end, &after);
-			if (id && starts(after, end, " ]") && after + 2 == end)
+			if (id && nx_starts(after, end, " ]") && after + 2 == end)
 				m = nx_marker_get(id);
 			if (m && !m->outgoing)
 				m = NULL;
-		} else if (starts(line, end, log)) {
+		} else if (nx_starts(line, end, log)) {
 			id = parse_id(line + strlen(log), end, &after);
 			if (id && (*after == ' '))
 				m = nx_marker_get(id);
@@ -227,14 +227,14 @@ void nx_xlate_debug(const char *text, struct sbuf *out)
 				sbuf_add(out, line, next - line);
 				break;
 			}
-		} else if (failopen && starts(line, end, "  [ queue ") &&
+		} else if (failopen && nx_starts(line, end, "  [ queue ") &&
 			   end - line >= 2 && end[-1] == ']') {
 			sbuf_add(out, line, end - 1 - line);
 			sbuf_puts(out, "fail-open ]");
 			sbuf_add(out, end, next - end);
 			failopen = false;
 		} else {
-			if (starts(line, end, "  [ queue "))
+			if (nx_starts(line, end, "  [ queue "))
 				last_queue = out->len;
 			else
 				last_queue = SIZE_MAX;
@@ -280,7 +280,7 @@ static bool parse_header(const char *line, const char *end,
 
 	memset(h, 0, sizeof(*h));
 	for (i = 0; kinds[i]; i++) {
-		if (starts(line, end, kinds[i])) {
+		if (nx_starts(line, end, kinds[i])) {
 			h->kind = line;
 			return true;
 		}

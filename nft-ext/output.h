@@ -19,6 +19,9 @@
  */
 bool nx_xlate_line(const char *line, size_t len, struct sbuf *out);
 
+/* does [s, end) start with p */
+bool nx_starts(const char *s, const char *end, const char *p);
+
 /* json.c: a JSON document on one line; NULL if nothing changed */
 char *nx_json_xlate(const char *line, size_t len);
 /* a JSON line with synproxy objects: their statistics added */
