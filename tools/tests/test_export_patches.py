@@ -34,6 +34,18 @@ diff --git a/net/netfilter/Makefile b/net/netfilter/Makefile
 """
 
 
+def export_one(d, kdir):
+    """run export-patches on kdir into d/out; expect one patch: (out, its
+    name in a list, its text)"""
+    out = os.path.join(d, "out")
+    env = dict(os.environ, NFTX_KDIR=kdir, NFTX_PATCH_OUT=out)
+    subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+                   env=env, check=True)
+    pats = sorted(p for p in os.listdir(out) if p.endswith(".patch"))
+    assert len(pats) == 1
+    return out, pats, open(os.path.join(out, pats[0])).read()
+
+
 def test_export_applies_to_pristine():
     assert os.path.isfile(os.path.join(PRISTINE, "Makefile")), \
         "run make kernel first"
@@ -55,13 +67,7 @@ def test_export_applies_to_pristine():
         with open(os.path.join(kdir, "series"), "w") as f:
             f.write("# test series\n0001-test.patch\n"
                     "\t+net/netfilter/nftx_test.c\n")
-        out = os.path.join(d, "out")
-        env = dict(os.environ, NFTX_KDIR=kdir, NFTX_PATCH_OUT=out)
-        subprocess.run([os.path.join(TOP, "tools", "export-patches")],
-                       env=env, check=True)
-        pats = sorted(p for p in os.listdir(out) if p.endswith(".patch"))
-        assert len(pats) == 1
-        text = open(os.path.join(out, pats[0])).read()
+        out, pats, text = export_one(d, kdir)
         assert "Subject: [PATCH] netfilter: test: add a test file" in text
         assert "Signed-off-by: nftx test" in text
         assert "net/netfilter/nftx_test.c" in text
@@ -123,13 +129,7 @@ def test_export_replaces_upstream_file():
     with tempfile.TemporaryDirectory() as d:
         kdir = make_kdir(d, "0001-test.patch\n\t+%s\n" % REPLACED, {
             "patches/0001-test.patch": patch, "tree/" + REPLACED: OURS})
-        out = os.path.join(d, "out")
-        env = dict(os.environ, NFTX_KDIR=kdir, NFTX_PATCH_OUT=out)
-        subprocess.run([os.path.join(TOP, "tools", "export-patches")],
-                       env=env, check=True)
-        pats = sorted(p for p in os.listdir(out) if p.endswith(".patch"))
-        assert len(pats) == 1
-        text = open(os.path.join(out, pats[0])).read()
+        out, pats, text = export_one(d, kdir)
         # a change of the upstream file, not the creation of a new one
         assert "--- a/%s" % REPLACED in text
         assert "new file mode" not in text
