@@ -241,6 +241,39 @@ static void nft_sp_synack_options(const struct nf_synproxy_info *info,
 		opts->options &= ~NFT_SP_TS_ONLY;
 }
 
+/*
+ * Is this handshake segment the proxy's to answer?  With the classic
+ * recipe conntrack has already kept out of the way: the SYN was marked
+ * untracked by a notrack rule, and the final ACK, which
+ * nf_conntrack_tcp_loose=0 does not let conntrack pick up, is invalid.
+ *
+ * Without that recipe (one synproxy rule, the default sysctls) conntrack
+ * has made a new entry for the SYN, or picked the connection up from the
+ * final ACK, and that entry is not in the table yet: the proxy takes the
+ * packet away from conntrack, releasing the entry before it can be
+ * confirmed and marking the packet untracked as the recipe would have.
+ * So a SYN flood and forged ACKs leave no entry behind.
+ *
+ * A packet of a connection conntrack already holds (confirmed) is not a
+ * handshake the proxy answers: an established connection, the client's
+ * segments while the core opens the connection to the server.
+ */
+static bool nft_sp_take(struct sk_buff *skb)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct;
+
+	ct = nf_ct_get(skb, &ctinfo);
+	if (!ct || ctinfo == IP_CT_UNTRACKED)
+		return true;
+	if (ctinfo != IP_CT_NEW || nf_ct_is_confirmed(ct))
+		return false;
+
+	nf_conntrack_put(skb_nfct(skb));
+	nf_ct_set(skb, NULL, IP_CT_UNTRACKED);
+	return true;
+}
+
 static void nft_sp_eval(const struct nft_synproxy *priv,
 			struct nft_regs *regs,
 			const struct nft_pktinfo *pkt)
@@ -268,6 +301,9 @@ static void nft_sp_eval(const struct nft_synproxy *priv,
 	}
 	/* no handshake segment of a client: the rule goes on, unchecked */
 	if (th->rst || th->fin || th->syn == th->ack)
+		return;
+	/* a segment of a connection conntrack holds: the rule goes on */
+	if (!nft_sp_take(skb))
 		return;
 	if (nf_checksum(skb, nft_hook(pkt), thoff, IPPROTO_TCP, pf) ||
 	    !synproxy_parse_options(skb, thoff, th, &opts)) {
