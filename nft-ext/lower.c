@@ -24,6 +24,7 @@
  * error filter (output.c) swaps nft's message for ours.  The lowered
  * text keeps every line where it was, so only columns need mapping.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -400,7 +401,7 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 			break;
 		case NX_STMT_SYNPROXY:
 			ours = has_word(c, k, end, "ecn") ||
-			       has_stat_word(c, k, end);
+			       has_stat_word(c, k, end) || st.sp_truncated;
 			break;
 		default:
 			ours = false;
@@ -612,9 +613,41 @@ static bool block_start(struct lctx *c)
 	return false;
 }
 
+/* "mss N" or "wscale N" in an object, N beyond what nft 1.0.6 keeps
+ * (it would send the low 16 or 8 bits): an error at N
+ */
+static bool sp_obj_truncated(struct lctx *c, size_t k)
+{
+	const struct nxl_token *n = tok(c, k + 1);
+	unsigned long long v, max;
+	char *m, *endp;
+	char buf[32];
+
+	if (tok_is(c, k, "mss"))
+		max = UINT16_MAX;
+	else if (tok_is(c, k, "wscale"))
+		max = UINT8_MAX;
+	else
+		return false;
+	if (n->type != NXL_NUM || n->len >= sizeof(buf))
+		return false;
+	memcpy(buf, c->text + n->off, n->len);
+	buf[n->len] = '\0';
+	errno = 0;
+	v = strtoull(buf, &endp, 0);
+	if (*endp || (errno == 0 && v <= max))
+		return false;
+	if (asprintf(&m, "Value %s exceeds valid range 0-%s", buf,
+		     max == UINT16_MAX ? "65535" :
+		     "14") < 0)
+		abort();
+	poison(c, k + 1, k + 2, m, n->off, tok_end(c, k + 1));
+	return true;
+}
+
 /* inside "synproxy NAME {" (an object): the statistics of a listing
  * ("syn-answered 12 ...") are dropped, so that it loads back; the kernel
- * starts a new object at zero
+ * starts a new object at zero; values nft would truncate are refused
  */
 static void synproxy_obj_block(struct lctx *c)
 {
@@ -634,6 +667,10 @@ static void synproxy_obj_block(struct lctx *c)
 			depth--;
 			break;
 		case NXL_WORD:
+			if (sp_obj_truncated(c, c->i)) {
+				c->i += 2;
+				continue;
+			}
 			for (i = 0; i < NFTX_SYNPROXY_NSTATS; i++) {
 				if (tok_is(c, c->i, nftx_synproxy_stat_names[i]))
 					break;

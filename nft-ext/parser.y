@@ -114,11 +114,21 @@ seqadj_offset		:	seqadj_value
 					YYABORT;
 				}
 				if (v < INT32_MIN || v > INT32_MAX) {
-					nxp_fail(st, @0.first, @1.last,
-						 "seqadj offset %.*s out of range (%" PRId32 " to %" PRId32 ")",
-						 (int)st->toks[@1.first].len,
-						 st->text + st->toks[@1.first].off,
-						 INT32_MIN, INT32_MAX);
+					const struct nxl_token *t = &st->toks[@1.first];
+					size_t len = t->len;
+
+					/* as written: "-" and its number are two tokens */
+					if (t->type == NXL_DASH)
+						len = t[1].off + t[1].len - t->off;
+					if (t->type == NXL_VAR)
+						nxp_fail(st, @0.first, @1.last,
+							 "seqadj offset %" PRId64 " out of range (%" PRId32 " to %" PRId32 ")",
+							 v, INT32_MIN, INT32_MAX);
+					else
+						nxp_fail(st, @0.first, @1.last,
+							 "seqadj offset %.*s out of range (%" PRId32 " to %" PRId32 ")",
+							 (int)len, st->text + t->off,
+							 INT32_MIN, INT32_MAX);
 					YYABORT;
 				}
 				st->has_offset = true;
@@ -198,6 +208,8 @@ synproxy_arg		:	MSS	NUMBER
 				if (nxp_number(st, @2.first, &v) < 0)
 					YYABORT;
 				if (v < 0 || v > UINT16_MAX) {
+					/* nft 1.0.6 would send its low 16 bits */
+					st->sp_truncated = true;
 					nxp_fail(st, @2.first, @2.last,
 						 "Value %" PRId64 " exceeds valid range 0-65535", v);
 					YYABORT;
@@ -214,6 +226,11 @@ synproxy_arg		:	MSS	NUMBER
 				if (nxp_number(st, @2.first, &v) < 0)
 					YYABORT;
 				if (v < 0 || v > NFTX_SYNPROXY_WSCALE_MAX) {
+					/* nft 1.0.6 would send its low 8 bits;
+					 * 15-255 are the kernel's to refuse
+					 */
+					if (v > UINT8_MAX)
+						st->sp_truncated = true;
 					nxp_fail(st, @2.first, @2.last,
 						 "Value %" PRId64 " exceeds valid range 0-%d",
 						 v, NFTX_SYNPROXY_WSCALE_MAX);

@@ -43,6 +43,7 @@ struct nxp_state {
 	uint8_t			wscale;
 	size_t			ecn;		/* token of ecn, or 0 */
 	size_t			sp_stats;	/* token of the first statistic, or 0 */
+	bool			sp_truncated;	/* mss/wscale nft would truncate */
 	/* error: message and the bytes it is about */
 	char			*errmsg;
 	size_t			err_start, err_end;

@@ -266,6 +266,30 @@ static void test_lowering(void)
 	lower_err("seqadj out of range", "add rule ip t c seqadj offset 2147483648",
 		  "seqadj offset 2147483648 out of range (-2147483648 to 2147483647)",
 		  "offset 2147483648");
+	lower_err("seqadj below range", "add rule ip t c seqadj offset -2147483649",
+		  "seqadj offset -2147483649 out of range (-2147483648 to 2147483647)",
+		  "offset -2147483649");
+	lower_err("seqadj hex beyond u64",
+		  "add rule ip t c seqadj offset 0x1ffffffffffffffffff",
+		  "seqadj offset 0x1ffffffffffffffffff out of range (-2147483648 to 2147483647)",
+		  "offset 0x1ffffffffffffffffff");
+	/* nft 1.0.6 would load the low 16 / 8 bits of these */
+	lower_err("synproxy mss 70000", "add rule ip t c synproxy mss 70000",
+		  "Value 70000 exceeds valid range 0-65535", "70000");
+	lower_err("synproxy mss 65536", "add rule ip t c tcp dport 80 synproxy mss 65536 wscale 7",
+		  "Value 65536 exceeds valid range 0-65535", "65536");
+	lower_err("synproxy wscale 256", "add rule ip t c synproxy mss 1460 wscale 256",
+		  "Value 256 exceeds valid range 0-14", "256");
+	lower_err("synproxy object mss 70000",
+		  "table ip t {\n\tsynproxy s {\n\t\tmss 70000\n\t\twscale 7\n\t}\n}",
+		  "Value 70000 exceeds valid range 0-65535", "70000");
+	lower_err("synproxy object wscale 270",
+		  "add synproxy ip t s { mss 1460; wscale 270; }",
+		  "Value 270 exceeds valid range 0-14", "270");
+	/* in range, or the kernel's to refuse (wscale 15-255): stock nft's */
+	lower_same("synproxy mss 65535", "add rule ip t c synproxy mss 65535 wscale 14");
+	lower_same("synproxy wscale 15", "add rule ip t c synproxy mss 1460 wscale 15");
+	lower_same("synproxy object wscale 15", "add synproxy ip t s { mss 1460; wscale 15; }");
 	lower_err("seqadj random offset", "add rule ip t c seqadj random offset 5",
 		  "seqadj random and offset are mutually exclusive",
 		  "random offset 5");
