@@ -59,7 +59,7 @@ kernel-pristine: deps
 	@tools/kbuild pristine
 
 # small programs the tests run in the guest
-helpers: build/nfq-slow build/nfq-mangle
+helpers: build/nfq-slow build/nfq-mangle build/nlfuzz
 
 build/nfq-slow: tools/nfq-slow.c
 	@mkdir -p build
@@ -69,6 +69,10 @@ build/nfq-mangle: tools/nfq-mangle.c
 	@mkdir -p build
 	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue libmnl)
 
+build/nlfuzz: tools/nlfuzz.c
+	@mkdir -p build
+	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libmnl)
+
 check: deps nftx kernel kernel-base selftests-build helpers
 	@tools/check
 
@@ -76,7 +80,7 @@ check: deps nftx kernel kernel-base selftests-build helpers
 bench: deps nftx kernel-base kernel-pristine helpers
 	@bench/run
 
-demo: deps nftx kernel
+demo: deps nftx kernel helpers
 	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
 
 shell: kernel
