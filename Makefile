@@ -13,7 +13,7 @@ CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
 .PHONY: all deps nftx install kernel kernel-base kernel-pristine selftests-build helpers check check-host \
-	check-guest demo bench shell kernel-patches clean help
+	check-guest demo bench soak shell kernel-patches clean help
 
 PREFIX ?= /usr/local
 
@@ -30,6 +30,7 @@ help:
 	@echo "make shell           a root shell in the guest"
 	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
 	@echo "make bench           run the benchmarks in the guest, write bench/report.md"
+	@echo "make soak            the long reliability runs (netlink fuzzing) in the debug guest"
 
 deps:
 	@tools/deps
@@ -79,6 +80,10 @@ check: deps nftx kernel kernel-base selftests-build helpers
 # benchmarks in the guest on the base kernel; writes bench/report.md
 bench: deps nftx kernel-base kernel-pristine helpers
 	@bench/run
+
+# the long reliability runs (netlink fuzzing, many seeds) in the debug guest
+soak: deps nftx kernel helpers
+	@tools/vm-run --check-log --kmemleak --timeout 5400 -- tools/soak
 
 demo: deps nftx kernel helpers
 	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
