@@ -46,35 +46,28 @@ download() {
 }
 
 # load STATEMENT [OBJECT-BODY]: the proxy set up around one synproxy
-# statement, the SP_MODE way
+# statement, the SP_MODE way (the recipe adds the notrack chain, the
+# ct state guard and the invalid drop)
 load() {
-	local obj=""
+	local obj="" pre="" guard="" drop=""
 	[ $# -gt 1 ] && obj="synproxy o { $2 }"
-	if [ "$SP_MODE" = one-rule ]; then
-		r "$NFT" -f - <<EOF
-flush ruleset
-table inet sp {
-	$obj
-	chain fw {
-		type filter hook forward priority filter; policy accept;
-		tcp dport 80 $1
-	}
-}
-EOF
-		return
+	if [ "$SP_MODE" = recipe ]; then
+		pre="chain pre {
+		type filter hook prerouting priority raw; policy accept;
+		tcp dport 80 tcp flags syn notrack
+	}"
+		guard="ct state invalid,untracked"
+		drop="ct state invalid drop"
 	fi
 	r "$NFT" -f - <<EOF
 flush ruleset
 table inet sp {
 	$obj
-	chain pre {
-		type filter hook prerouting priority raw; policy accept;
-		tcp dport 80 tcp flags syn notrack
-	}
+	$pre
 	chain fw {
 		type filter hook forward priority filter; policy accept;
-		tcp dport 80 ct state invalid,untracked $1
-		ct state invalid drop
+		tcp dport 80 $guard $1
+		$drop
 	}
 }
 EOF
