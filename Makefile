@@ -30,7 +30,7 @@ help:
 	@echo "make shell           a root shell in the guest"
 	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
 	@echo "make bench           run the benchmarks in the guest, write bench/report.md"
-	@echo "make soak            the long reliability runs (netlink fuzzing) in the debug guest"
+	@echo "make soak            the long reliability runs (netlink fuzzing, faults with traffic, leak check) in the debug guest"
 
 deps:
 	@tools/deps
