@@ -9,9 +9,10 @@
 # a skip, anything else a failure.  Where testcases/DIR/dumps/NAME.nft
 # exists, "$NFT list ruleset" in the test's namespace afterwards must equal
 # it.  Runs inside the guest (tools/vm-run).  One "PASS: name" /
-# "FAIL: name" / "SKIP: name" line per test; VERBOSE=1 shows test output;
-# DUMPGEN=1 writes the dump of a passing test that has none (or an empty
-# one), for review.
+# "FAIL: name" / "SKIP: name" line per test, and a failure's last 30
+# lines of output; VERBOSE=1 shows all of every test's output; DUMPGEN=1
+# writes the dump of a passing test that has none (or an empty one), for
+# review.
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 if [ -z "$NFT" ]; then
@@ -65,7 +66,11 @@ for t in "${TESTS[@]}"; do
 		[ -z "$VERBOSE" ] || sed 's/^/    /' "$WORK/out"
 	else
 		echo "FAIL: $name: $why"
-		sed 's/^/    /' "$WORK/out" | tail -30
+		if [ -n "$VERBOSE" ]; then
+			sed 's/^/    /' "$WORK/out"
+		else
+			sed 's/^/    /' "$WORK/out" | tail -30
+		fi
 		[ ! -s "$WORK/diff" ] || sed 's/^/    /' "$WORK/diff" | head -60
 		rc_all=1
 	fi
