@@ -205,17 +205,59 @@ static void nft_sp_send_cookie(struct net *net, u8 pf,
 	synproxy_send_client_synack(net, skb, th, opts);
 }
 
+/*
+ * The sequence number of the client's SYN, plus one: a handshake ACK
+ * carries it, a keep-alive or zero-window probe (SEG.SEQ = SND.NXT - 1)
+ * one less.  Conntrack hands a keep-alive of a connection the core is
+ * opening to the core's hook only while the last segment it saw came
+ * from the client; after the server has answered our SYN with something
+ * else than a SYN/ACK (the challenge ACK of a stale connection, which
+ * the hook resets) it is invalid and comes here.  It then still brings
+ * the cookie back, and the SYN goes to the server again.
+ */
+static u32 nft_sp_recv_seq(struct net *net, const struct sk_buff *skb,
+			   u8 pf, const struct tcphdr *th)
+{
+	const struct nf_conntrack_tuple_hash *h;
+	struct nf_conntrack_tuple tuple;
+	u32 seq = ntohl(th->seq);
+	const struct ip_ct_tcp *tcp;
+	struct nf_conn *ct;
+
+	if (!nf_ct_get_tuplepr(skb, skb_network_offset(skb), pf, net, &tuple))
+		return seq;
+
+	h = nf_conntrack_find_get(net, &nf_ct_zone_dflt, &tuple);
+	if (!h)
+		return seq;
+
+	ct = nf_ct_tuplehash_to_ctrack(h);
+	if (NF_CT_DIRECTION(h) == IP_CT_DIR_ORIGINAL && nfct_synproxy(ct) &&
+	    nf_ct_protonum(ct) == IPPROTO_TCP) {
+		tcp = &ct->proto.tcp;
+		spin_lock_bh(&ct->lock);
+		if (tcp->state == TCP_CONNTRACK_SYN_SENT &&
+		    tcp->seen[IP_CT_DIR_ORIGINAL].td_end - 1 == seq)
+			seq++;
+		spin_unlock_bh(&ct->lock);
+	}
+	nf_ct_put(ct);
+	return seq;
+}
+
 static bool nft_sp_check_cookie(struct net *net, u8 pf,
 				const struct sk_buff *skb,
 				const struct tcphdr *th,
 				struct synproxy_options *opts)
 {
+	u32 recv_seq = nft_sp_recv_seq(net, skb, pf, th);
+
 #if IS_ENABLED(CONFIG_NF_TABLES_IPV6)
 	if (pf == NFPROTO_IPV6)
 		return synproxy_recv_client_ack_ipv6(net, skb, th, opts,
-						     ntohl(th->seq));
+						     recv_seq);
 #endif
-	return synproxy_recv_client_ack(net, skb, th, opts, ntohl(th->seq));
+	return synproxy_recv_client_ack(net, skb, th, opts, recv_seq);
 }
 
 /* the options of our SYN/ACK: what the client offered and we allow */
