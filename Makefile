@@ -12,7 +12,7 @@ KERNEL := $(TOP)/build/bzImage-$(KFLAVOR)
 CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
-.PHONY: all deps nftx install kernel kernel-base kernel-pristine selftests-build helpers check check-host \
+.PHONY: all deps nftx install kernel kernel-base kernel-pristine selftests-build helpers check check-debug check-host \
 	check-guest demo bench soak shell kernel-patches clean help
 
 PREFIX ?= /usr/local
@@ -23,6 +23,7 @@ all: nftx
 help:
 	@echo "make demo            install, build, boot the guest and show nftx working"
 	@echo "make check           run every test suite (builds what is missing)"
+	@echo "make check-debug     make check with every shell testcase on the debug kernel"
 	@echo "make deps            install the Debian packages the project needs"
 	@echo "make / make nftx     build nftx (build/nftx), the nft that speaks the new statements"
 	@echo "make install         install nftx, nftx(8) and libnftnl-ext under PREFIX (/usr/local)"
@@ -76,6 +77,11 @@ build/nlfuzz: tools/nlfuzz.c
 
 check: deps nftx kernel kernel-base selftests-build helpers
 	@tools/check
+
+# make check with every shell testcase on the debug kernel, the long
+# traffic scenarios included (make check runs those on the base kernel)
+check-debug: deps nftx kernel kernel-base selftests-build helpers
+	@CHECK_DEBUG_ONLY=1 tools/check
 
 # benchmarks in the guest on the base kernel; writes bench/report.md
 bench: deps nftx kernel-base kernel-pristine helpers
