@@ -34,7 +34,7 @@ help:
 	@echo "make soak            the long reliability runs (netlink fuzzing, faults with traffic, leak check) in the debug guest"
 
 deps:
-	@tools/deps
+	@scripts/deps
 
 # nftx: nft 1.0.6's command line on the installed libnftables, plus the new
 # statements (nft-ext/, libnftnl-ext/)
@@ -45,43 +45,32 @@ install: nftx
 	@$(MAKE) -s -C nft-ext install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
 kernel: deps
-	@tools/kbuild $(KFLAVOR)
+	@scripts/kbuild $(KFLAVOR)
 
 # upstream's netfilter selftests and their helpers, built from the same tree
 selftests-build: kernel
-	@tools/selftests-build
+	@scripts/selftests-build
 
-# the base kernel (no debug options) runs nft_queue.sh: see tools/check
+# the base kernel (no debug options) runs nft_queue.sh: see tests/check
 kernel-base: deps
-	@tools/kbuild base
+	@scripts/kbuild base
 
 # Debian's 6.12 without kernel/ (base fragment): upstream's side of the
 # synproxy flood benchmark
 kernel-pristine: deps
-	@tools/kbuild pristine
+	@scripts/kbuild pristine
 
-# small programs the tests run in the guest
-helpers: build/nfq-slow build/nfq-mangle build/nlfuzz
-
-build/nfq-slow: tools/nfq-slow.c
-	@mkdir -p build
-	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue)
-
-build/nfq-mangle: tools/nfq-mangle.c
-	@mkdir -p build
-	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libnetfilter_queue libmnl)
-
-build/nlfuzz: tools/nlfuzz.c
-	@mkdir -p build
-	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $< $$(pkg-config --cflags --libs libmnl)
+# small programs the tests run in the guest (tests/shell/helpers/*.c)
+helpers:
+	@$(MAKE) -s -C tests/shell/helpers O=$(TOP)/build
 
 check: deps nftx kernel kernel-base selftests-build helpers
-	@tools/check
+	@tests/check
 
 # make check with every shell testcase on the debug kernel, the long
 # traffic scenarios included (make check runs those on the base kernel)
 check-debug: deps nftx kernel kernel-base selftests-build helpers
-	@CHECK_DEBUG_ONLY=1 tools/check
+	@CHECK_DEBUG_ONLY=1 tests/check
 
 # benchmarks in the guest on the base kernel; writes bench/report.md
 bench: deps nftx kernel-base kernel-pristine helpers
@@ -89,16 +78,16 @@ bench: deps nftx kernel-base kernel-pristine helpers
 
 # the long reliability runs (netlink fuzzing, many seeds) in the debug guest
 soak: deps nftx kernel helpers
-	@tools/vm-run --check-log --kmemleak --timeout 5400 -- tools/soak
+	@vm/vm-run --check-log --kmemleak --timeout 5400 -- tests/soak
 
 demo: deps nftx kernel helpers
-	@tools/vm-run --check-log --kmemleak --timeout 900 -- tools/demo
+	@vm/vm-run --check-log --kmemleak --timeout 900 -- demo/run
 
 shell: kernel
-	@tools/vm-run --interactive --timeout 86400
+	@vm/vm-run --interactive --timeout 86400
 
 kernel-patches: deps
-	@tools/export-patches
+	@scripts/export-patches
 
 clean:
 	rm -rf build

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Netlink helpers shared by tools/nft-raw and tools/nft-synproxy-stats:
-nf_tables constants, attribute and message packing, typed values, errno
-names.  Not a tool of its own."""
+"""Netlink helpers shared by tools/nft-synproxy-stats and the test helper
+tests/shell/helpers/nft-raw: nf_tables constants, attribute and message
+packing, typed values, errno names.  Not a tool of its own."""
 import errno
 import socket
 import struct

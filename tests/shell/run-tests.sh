@@ -8,7 +8,7 @@
 # /usr/sbin/nft), in a network namespace of its own.  Exit 0 is a pass, 77
 # a skip, anything else a failure.  Where testcases/DIR/dumps/NAME.nft
 # exists, "$NFT list ruleset" in the test's namespace afterwards must equal
-# it.  Runs inside the guest (tools/vm-run).  One "PASS: name" /
+# it.  Runs inside the guest (vm/vm-run).  One "PASS: name" /
 # "FAIL: name" / "SKIP: name" line per test, and a failure's last 30
 # lines of output; VERBOSE=1 shows all of every test's output; DUMPGEN=1
 # writes the dump of a passing test that has none (or an empty one), for
@@ -19,7 +19,7 @@ if [ -z "$NFT" ]; then
 	if [ -x "$TOP/build/nftx" ]; then NFT="$TOP/build/nftx"; else NFT=$(command -v nft || echo /usr/sbin/nft); fi
 fi
 export NFT
-[ -n "$NFTX_GUEST" ] || echo "warning: not in the nftx guest (use tools/vm-run)" >&2
+[ -n "$NFTX_GUEST" ] || echo "warning: not in the nftx guest (use vm/vm-run)" >&2
 [ "$(id -u)" = 0 ] || { echo "FAIL: must run as root"; exit 1; }
 echo "nft under test: $NFT"
 

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
-# Source me: raw_start runs tools/nft-raw --serve as a coprocess, raw_send
-# FAMILY TABLE CHAIN EXPR... sends one NEWRULE through it and leaves the
-# kernel's answer ("ok" or "error: ENAME (message)") in $RAW_ANSWER.  One
+# Source me: raw_start runs nft-raw (next to this file) --serve as a
+# coprocess, raw_send FAMILY TABLE CHAIN EXPR... sends one NEWRULE through
+# it and leaves the kernel's answer ("ok" or "error: ENAME (message)") in $RAW_ANSWER.  One
 # interpreter for all of a test's messages instead of one per message.
-RAW_TOOL="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/tools/nft-raw"
+RAW_TOOL="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/nft-raw"
 
 raw_start() {
 	coproc RAW_CO { "$RAW_TOOL" --serve 2>&1; }

@@ -132,7 +132,7 @@ sp_flood() {
 	sleep 1
 	ct0=$(r conntrack -C)
 	FLOOD=3000
-	ip netns exec "$C" "$TOP/tools/synflood" 10.0.2.2 80 $FLOOD --src-net 10.0.1.0/24 > "$CAP/flood" &
+	ip netns exec "$C" "$TOP/tests/shell/helpers/synflood" 10.0.2.2 80 $FLOOD --src-net 10.0.1.0/24 > "$CAP/flood" &
 	fl=$!
 	ok=0 n=0
 	while kill -0 $fl 2>/dev/null || [ $n -lt 4 ]; do

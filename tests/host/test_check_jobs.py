@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""tools/check -n: which kernel each shell testcase runs on in make check.
+"""tests/check -n: which kernel each shell testcase runs on in make check.
 Testcases marked "# nftx-check: base-kernel" go to the shell-base shards
 (the base kernel), the others to the shell shards (the debug kernel);
 CHECK_DEBUG_ONLY=1 puts every one on the debug kernel."""
@@ -31,12 +31,12 @@ def all_testcases():
 
 
 def jobs(env=None):
-    """tools/check -n shell: {job name: [testcases]}"""
+    """tests/check -n shell: {job name: [testcases]}"""
     with tempfile.TemporaryDirectory() as logs:
         e = dict(os.environ, CHECK_LOGS=logs)
         e.pop("CHECK_DEBUG_ONLY", None)
         e.update(env or {})
-        out = subprocess.run([os.path.join(TOP, "tools", "check"), "-n",
+        out = subprocess.run([os.path.join(TOP, "tests", "check"), "-n",
                               "shell"], env=e, cwd=TOP, check=True,
                              capture_output=True, text=True).stdout
     res = {}

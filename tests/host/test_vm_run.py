@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Behaviour of tools/vm-run, checked on the host by booting the guest."""
+"""Behaviour of vm/vm-run, checked on the host by booting the guest."""
 
 import os
 import subprocess
@@ -8,7 +8,7 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-VMRUN = os.path.join(TOP, "tools", "vm-run")
+VMRUN = os.path.join(TOP, "vm", "vm-run")
 
 
 def vm(args, cwd=TOP, env=None, timeout=300):

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Guest init for tools/vm-run (built static by vm-run into build/vm-init).
+ * Guest init for vm/vm-run (built static by vm-run into build/vm-init).
  *
  * The host's root is mounted read-only over 9p.  Give the guest fresh
  * /tmp, /run and /var, mount the control share and the writable shares

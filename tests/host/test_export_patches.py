@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""tools/export-patches turns kernel/ (a series of patches plus files of
+"""scripts/export-patches turns kernel/ (a series of patches plus files of
 our own) into a git format-patch series that applies to pristine 6.12."""
 
 import os
@@ -39,7 +39,7 @@ def export_one(d, kdir):
     name in a list, its text)"""
     out = os.path.join(d, "out")
     env = dict(os.environ, NFTX_KDIR=kdir, NFTX_PATCH_OUT=out)
-    subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+    subprocess.run([os.path.join(TOP, "scripts", "export-patches")],
                    env=env, check=True)
     pats = sorted(p for p in os.listdir(out) if p.endswith(".patch"))
     assert len(pats) == 1
@@ -92,7 +92,7 @@ def test_unlisted_file_is_refused():
         open(os.path.join(kdir, "series"), "w").close()
         env = dict(os.environ, NFTX_KDIR=kdir,
                    NFTX_PATCH_OUT=os.path.join(d, "out"))
-        p = subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+        p = subprocess.run([os.path.join(TOP, "scripts", "export-patches")],
                            env=env, stderr=subprocess.PIPE, text=True)
         assert p.returncode != 0
         assert "orphan.c" in p.stderr
@@ -167,7 +167,7 @@ def test_patch_changing_replaced_file_is_refused():
             "tree/" + REPLACED: OURS})
         env = dict(os.environ, NFTX_KDIR=kdir,
                    NFTX_PATCH_OUT=os.path.join(d, "out"))
-        p = subprocess.run([os.path.join(TOP, "tools", "export-patches")],
+        p = subprocess.run([os.path.join(TOP, "scripts", "export-patches")],
                            env=env, stderr=subprocess.PIPE, text=True)
         assert p.returncode != 0
         assert "replaces whole" in p.stderr
