@@ -24,8 +24,10 @@ help:
 	@echo "make demo            install, build, boot the guest and show nftx working"
 	@echo "make check           run every test suite (builds what is missing)"
 	@echo "make check-debug     make check with every shell testcase on the debug kernel"
-	@echo "make deps            install the Debian packages the project needs"
+	@echo "make deps            install the Debian packages the project needs (apt-get;"
+	@echo "                     demo, check, kernel, bench and soak run it first)"
 	@echo "make / make nftx     build nftx (build/nftx), the nft that speaks the new statements"
+	@echo "                     (only builds: the -dev packages must be there, see make deps)"
 	@echo "make install         install nftx, nftx(8) and libnftnl-ext under PREFIX (/usr/local)"
 	@echo "make kernel          build the guest kernel (KFLAVOR=debug|base)"
 	@echo "make shell           a root shell in the guest"
@@ -33,12 +35,14 @@ help:
 	@echo "make bench           run the benchmarks in the guest, write bench/report.md"
 	@echo "make soak            the long reliability runs (netlink fuzzing, faults with traffic, leak check) in the debug guest"
 
+# the Debian packages (apt-get); demo, check, kernel, bench and soak call it,
+# a plain "make" (nftx) does not
 deps:
 	@scripts/deps
 
 # nftx: nft 1.0.6's command line on the installed libnftables, plus the new
 # statements (nft-ext/, libnftnl-ext/)
-nftx: deps
+nftx:
 	@$(MAKE) -s -C nft-ext
 
 install: nftx
