@@ -22,6 +22,7 @@ JSON statements; FILE.t.json.output the same where the listing differs.
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 
@@ -30,6 +31,9 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(
 
 
 def nft_binary():
+    """The nft under test: $NFT, a command with arguments (as nftables'
+    tests take it: NFT="valgrind --error-exitcode=1 build/nftx"), else nftx
+    once built, else the system's nft."""
     nft = os.environ.get("NFT")
     if nft:
         return nft
@@ -37,6 +41,30 @@ def nft_binary():
     if os.access(nftx, os.X_OK):
         return nftx
     return shutil.which("nft") or "/usr/sbin/nft"
+
+
+def nft_command():
+    """nft_binary() as an argv prefix"""
+    return shlex.split(nft_binary())
+
+
+_have_nftx = None
+
+
+def have_nftx():
+    """Whether the nft under test is nftx: $NFT_TEST_HAVE_nftx (y or n) if
+    the runner set it, else whether "nft -V" names nftx."""
+    global _have_nftx
+    if _have_nftx is None:
+        env = os.environ.get("NFT_TEST_HAVE_nftx")
+        if env:
+            _have_nftx = env == "y"
+        else:
+            p = subprocess.run(nft_command() + ["-V"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+            _have_nftx = any(l.strip().startswith("nftx:")
+                             for l in p.stdout.splitlines())
+    return _have_nftx
 
 
 class Rule:
@@ -140,7 +168,7 @@ def read_records(path, json_records=False):
 
 
 def run(args, stdin=None):
-    p = subprocess.run([nft_binary()] + args, input=stdin,
+    p = subprocess.run(nft_command() + args, input=stdin,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        text=True)
     return p.returncode, p.stdout, p.stderr

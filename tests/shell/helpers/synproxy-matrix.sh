@@ -60,7 +60,7 @@ load() {
 		guard="ct state invalid,untracked"
 		drop="ct state invalid drop"
 	fi
-	r "$NFT" -f - <<EOF
+	r $NFT -f - <<EOF
 flush ruleset
 table inet sp {
 	$obj
