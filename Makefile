@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # nftx - new nf_tables expressions for Linux 6.12, and the nft that speaks them.
 #
 #   make demo     install, build, boot the guest, show nftx on real traffic

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 # Sourced by the benchmarks (they run inside the guest, see bench/README.md).
 # The client -- router -- server topology of the traffic tests, plus
 # measurement helpers.  Every figure is a ratio against a peer measured in

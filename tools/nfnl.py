@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """Netlink helpers shared by tools/nft-synproxy-stats and the test helper
 tests/shell/helpers/nft-raw: nf_tables constants, attribute and message
 packing, typed values, errno names.  Not a tool of its own."""

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Guest init for vm/vm-run (built static by vm-run into build/vm-init).
  *

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """The cases of the differential suite (see run-tests and README.md).
 
 A case is {"name": ..., "steps": [...], "files": {src: name}}.  A step is

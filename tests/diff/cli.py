@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """Command-line behaviour cases of the differential suite.  Their files
 are in corpus/cli/ (the working directory of every step here)."""
 

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """tests/check -n: which kernel each shell testcase runs on in make check.
 Testcases marked "# nftx-check: base-kernel" go to the shell-base shards
 (the base kernel), the others to the shell shards (the debug kernel);

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """scripts/export-patches turns kernel/ (a series of patches plus files of
 our own) into a git format-patch series that applies to pristine 6.12."""
 

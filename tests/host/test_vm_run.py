@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """Behaviour of vm/vm-run, checked on the host by booting the guest."""
 
 import os

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """Reader of nftables' tests/py formats and the nft driver used by the
 pytest runner (test_rules.py).
 

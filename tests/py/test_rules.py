@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """pytest runner for nftables' tests/py .t format.
 
 For every table of every .t file, every rule is added to each chain of the

@@ -1,5 +1,5 @@
 #!/bin/bash
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 #
 # tests/shell/run-tests.sh [TESTCASE...] - nftables' shell test format.
 #

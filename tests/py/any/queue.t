@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 :output;type filter hook output priority 0
 :forward;type filter hook forward priority 0
 

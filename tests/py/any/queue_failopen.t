@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # requires: nftx
 # queue fail-open (NFT_QUEUE_FLAG_FAILOPEN): every form of the queue
 # statement takes it; it is listed last in the flags.

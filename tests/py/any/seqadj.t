@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # requires: nftx
 # seqadj: TCP sequence number adjustment, with an optional fixed or
 # random offset.  Not a terminal statement.  ip, ip6 and inet only.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # requires: nftx
 # synproxy ecn (nftx, issue 6): the proxy negotiates ECN with a client that
 # asks for it (ECE on the cookie SYN/ACK, ECE|CWR on the SYN to the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # synproxy answers SYNs that arrive: it is refused in output (and
 # prerouting/postrouting) chains.
 :output;type filter hook output priority 0

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 :ingress;type filter hook ingress device lo priority 0
 
 *netdev;test-netdev;ingress

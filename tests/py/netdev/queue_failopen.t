@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # requires: nftx
 # fail-open is refused in netdev like every queue
 :ingress;type filter hook ingress device lo priority 0

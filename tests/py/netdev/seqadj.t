@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # requires: nftx
 # seqadj needs conntrack: the kernel refuses it in the netdev family
 :ingress;type filter hook ingress device lo priority 0

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 # Source me: raw_start runs nft-raw (next to this file) --serve as a
 # coprocess, raw_send FAMILY TABLE CHAIN EXPR... sends one NEWRULE through
 # it and leaves the kernel's answer ("ok" or "error: ENAME (message)") in $RAW_ANSWER.  One

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 # Sourced by the synproxy traffic tests (after topology.sh): the option
 # matrix and the flood of 0011, for either way of setting the proxy up:
 #

@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 # Sourced by the traffic tests: three network namespaces
 #
 #   client 10.0.1.1 / fd01::1 --- router --- server 10.0.2.2 / fd02::2

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 """tsecr-check CLIENT_CAP ROUTER_CAP SERVER_CAP SERVER_PORT
 
 Reads three "tcpdump -n -S -tt" captures of connections through a SYN proxy

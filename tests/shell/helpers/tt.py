@@ -1,4 +1,4 @@
-# SPDX-License-Identifier: GPL-2.0
+# SPDX-License-Identifier: GPL-2.0-only
 # Traffic helper of reliability/0005 and 0006 (paced streams, checksummed
 # echo connections, conntrack sampler): see its usage below.
 """checksummed TCP transfers (tests/shell/helpers/tt.py, copied by the reliability traffic tests)
