@@ -10,8 +10,8 @@ done once (few nft processes: they are slow under TCG) and each rule is a
 test item of its own.
 
 Select .t files with NFTT_FILES (space-separated paths, relative to
-tests/py) or pytest's -k.  Mismatches are written next to the .t file as
-FILE.t.payload.got / FILE.t.json.got for review.
+tests/py) or pytest's -k.  Mismatches are written for review to
+build/logs/py/DIR/FILE.t.payload.got / FILE.t.json.got.
 """
 
 import glob
@@ -172,11 +172,22 @@ def table_results(path, ti):
 _written = set()
 
 
+GOT = os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "logs",
+                   "py")
+
+
 def write_got(path, rule, fam, body):
-    """Record what we got for review, once per rule and family."""
+    """Record what we got for review, once per rule and family, under
+    build/logs/py/ (path: the .t file's, plus .payload.got or .json.got)."""
+    path = os.path.join(GOT, os.path.relpath(path, HERE))
     if (path, rule.text, fam) in _written:
         return
+    if not _written:
+        # a new run: the records of the last one go
+        for old in glob.glob(os.path.join(GOT, "*", "*.got")):
+            os.unlink(old)
     _written.add((path, rule.text, fam))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "a") as f:
         f.write("# %s\n%s\n\n" % (rule.text, body))
 
