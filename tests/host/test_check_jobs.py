@@ -30,14 +30,14 @@ def all_testcases():
     return marked, unmarked
 
 
-def jobs(env=None):
-    """tests/check -n shell: {job name: [testcases]}"""
+def jobs(env=None, suites=("shell",)):
+    """tests/check -n SUITES: {job name: [testcases]}"""
     with tempfile.TemporaryDirectory() as logs:
         e = dict(os.environ, CHECK_LOGS=logs)
         e.pop("CHECK_DEBUG_ONLY", None)
         e.update(env or {})
-        out = subprocess.run([os.path.join(TOP, "tests", "check"), "-n",
-                              "shell"], env=e, cwd=TOP, check=True,
+        out = subprocess.run([os.path.join(TOP, "tests", "check"), "-n"] +
+                             list(suites), env=e, cwd=TOP, check=True,
                              capture_output=True, text=True).stdout
     res = {}
     for line in out.splitlines():
@@ -76,3 +76,25 @@ def test_every_testcase_runs_once_in_some_shard():
     assert len(files) == len(set(files))
     assert len([n for n in res if n.startswith("shell-base.")]) == 1
     assert len([n for n in res if n.startswith("shell.")]) <= 3
+
+
+def test_make_check_runs_every_suite():
+    """tests/check with no suite named lists every suite's job, the shell
+    suite as its shards, each with a cost"""
+    res = jobs(suites=())
+    names = set(res)
+    for s in ("host", "py", "nftx", "diff", "demo", "selftests",
+              "selftests-base", "valgrind"):
+        assert s in names, s
+    assert any(n.startswith("shell.") for n in names)
+    assert any(n.startswith("shell-base.") for n in names)
+
+
+def test_every_suite_has_a_committed_cost():
+    """tests/check-times has a measured cost for every suite, so that a
+    fresh clone's lanes are balanced (60 s is only the fallback)"""
+    with open(os.path.join(TOP, "tests", "check-times")) as f:
+        keys = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
+    for s in ("host", "py", "nftx", "diff", "demo", "selftests",
+              "selftests-base", "valgrind"):
+        assert s in keys, s
