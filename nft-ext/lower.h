@@ -71,7 +71,7 @@ struct nx_source {
 	bool		json;
 	bool		monitor;	/* it has a "monitor" command */
 	bool		changed;
-	int		fd;		/* bridge.c: a memfd of low, or -1 */
+	int		fd;		/* interpose.c: a memfd of low, or -1 */
 };
 
 enum nx_lower_flags {
@@ -82,7 +82,7 @@ enum nx_lower_flags {
 
 /* what a "reset rules ..." or "reset synproxy ..." command asks for: the
  * command is lowered to the listing that shows it ("list chain ...",
- * "list synproxy ..."), and the bridge makes that listing reset what it
+ * "list synproxy ..."), and interpose.c makes that listing reset what it
  * reports (one reset command per run, nothing else in it).
  */
 enum nx_reset_obj {

@@ -2,7 +2,7 @@
 /*
  * objstats.c - statistics of synproxy objects, and what nftx does with
  * them: libnftnl 1.2.4 drops the NFTA_SYNPROXY_STATS attribute our kernel
- * dumps, so the bridge notes it here as each object is parsed, and the
+ * dumps, so interpose.c notes it here as each object is parsed, and the
  * output filter puts it back into nft's listing of the object:
  *
  *	synproxy obj81 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * test-hooks.c - the libnftnl hooks of bridge.c on hand-built messages,
+ * test-hooks.c - the libnftnl hooks of interpose.c on hand-built messages,
  * without a kernel: the incoming rewrite (our expressions -> log
  * markers) and the outgoing path (markers -> our expressions, the queue
  * fail-open fold).  One "PASS: name" / "FAIL: name" line per check.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * test-lower.c - host tests of the bridge's pure parts: lowering (text
+ * test-lower.c - host tests of the interposition layer's pure parts: lowering (text
  * and JSON), the marker registry, location mapping, and the translation
  * of listings, JSON, --debug=netlink text and error messages.  No kernel
  * needed.  One "PASS: name" / "FAIL: name" line per check.

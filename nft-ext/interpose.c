@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * bridge.c - nftx on top of the installed libnftables 1.0.6 and libnftnl
+ * interpose.c - nftx on top of the installed libnftables 1.0.6 and libnftnl
  * 1.2.4, by symbol interposition from the executable.
  *
  * The input is lowered to stock nft text with markers (lower.c, json.c),
