@@ -19,7 +19,7 @@ NX_CFLAGS	:= -D_GNU_SOURCE -I$(NX_DIR) -I$(OBJDIR) -I$(NFTNL_EXT)/include
 NX_LIBS		:= $(NFTNL_EXT_LIB) -lnftables -lnftnl -lmnl -ljansson -ldl
 
 CC		?= gcc
-NX_WARN		:= -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+NX_WARN		:= -Wall -Wextra -Werror
 NX_CC		= $(CC) -O2 -g $(NX_WARN) $(NX_CFLAGS) $(SANFLAGS) $(CFLAGS)
 
 NX_OBJS		:= $(patsubst %.c,$(OBJDIR)/%.o,$(NX_SRCS)) \
@@ -37,9 +37,8 @@ $(OBJDIR)/%.o: $(NX_DIR)%.c $(wildcard $(NX_DIR)*.h) $(OBJDIR)/parser.h
 	@mkdir -p $(OBJDIR)
 	$(NX_CC) -c -o $@ $<
 
-# generated code: bison's and flex's own, not held to our warnings
 $(OBJDIR)/scanner.o $(OBJDIR)/parser.o: $(OBJDIR)/%.o: $(OBJDIR)/%.c
-	$(CC) -O2 -g -Wall $(NX_CFLAGS) $(SANFLAGS) $(CFLAGS) -c -o $@ $<
+	$(NX_CC) -c -o $@ $<
 
 # the unit tests and the driver of the interposition tests
 NX_TESTS	:= $(OBJDIR)/test-lower $(OBJDIR)/test-hooks
