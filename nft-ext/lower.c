@@ -38,6 +38,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "stmt.h"
+#include "xalloc.h"
 
 struct pedit {
 	size_t	start, end;	/* original range */
@@ -91,15 +92,13 @@ void nx_define(const char *name, size_t nlen, const char *value, size_t vlen)
 	struct nx_var *v = var_find(name, nlen);
 
 	if (!v) {
-		vars = realloc(vars, (nvars + 1) * sizeof(*vars));
-		if (!vars)
-			abort();
+		vars = xreallocarray(vars, nvars + 1, sizeof(*vars));
 		v = &vars[nvars++];
-		v->name = strndup(name, nlen);
+		v->name = xstrndup(name, nlen);
 	} else {
 		free(v->value);
 	}
-	v->value = strndup(value, vlen);
+	v->value = xstrndup(value, vlen);
 }
 
 void nx_undefine(const char *name, size_t nlen)
@@ -172,18 +171,14 @@ static void add_edit(struct lctx *c, size_t start, size_t end,
 		if (c->text[i] == '\\' && c->text[i + 1] == '\n')
 			n++;
 	}
-	s = malloc(strlen(repl) + 3 * n + 1);
-	if (!s)
-		abort();
+	s = xmalloc(strlen(repl) + 3 * n + 1);
 	strcpy(s, repl);
 	while (n--)
 		strcat(s, " \\\n");
 
 	if (c->npe == c->pe_size) {
 		c->pe_size = c->pe_size ? c->pe_size * 2 : 16;
-		c->pe = realloc(c->pe, c->pe_size * sizeof(*c->pe));
-		if (!c->pe)
-			abort();
+		c->pe = xreallocarray(c->pe, c->pe_size, sizeof(*c->pe));
 	}
 	e = &c->pe[c->npe++];
 	e->start = start;
@@ -192,13 +187,11 @@ static void add_edit(struct lctx *c, size_t start, size_t end,
 	e->err = err;
 }
 
-static int add_error(struct lctx *c, char *msg, size_t start, size_t end)
+int nx_source_add_error(struct nx_source *src, char *msg, size_t start,
+			size_t end)
 {
-	struct nx_source *src = c->src;
-
-	src->errs = realloc(src->errs, (src->nerrs + 1) * sizeof(*src->errs));
-	if (!src->errs)
-		abort();
+	src->errs = xreallocarray(src->errs, src->nerrs + 1,
+				  sizeof(*src->errs));
 	src->errs[src->nerrs].msg = msg;
 	src->errs[src->nerrs].or_start = start;
 	src->errs[src->nerrs].or_end = end;
@@ -309,19 +302,17 @@ static bool stmt_position(const struct lctx *c, size_t start, size_t k)
 	}
 }
 
-static char *marker_text(uint32_t id)
+/* the marker counter of id, then after */
+static char *marker_text(uint32_t id, const char *after)
 {
-	char *s;
-
-	if (asprintf(&s, "counter packets %u bytes %u", NFTX_MAGIC, id) < 0)
-		abort();
-	return s;
+	return xasprintf("counter packets %u bytes %u%s", NFTX_MAGIC, id,
+			 after);
 }
 
 static void poison(struct lctx *c, size_t k, size_t end, char *msg,
 		   size_t err_start, size_t err_end)
 {
-	int err = add_error(c, msg, err_start, err_end);
+	int err = nx_source_add_error(c->src, msg, err_start, err_end);
 
 	add_edit(c, tok(c, k)->off, tok_end(c, end - 1), NX_POISON, err);
 }
@@ -416,27 +407,24 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 	}
 
 	if (c->noopt && (st.kind == NX_STMT_SEQADJ || st.failopen || st.ecn)) {
-		if (asprintf(&m, "%s cannot be used with -o/--optimize",
-			     st.kind == NX_STMT_SEQADJ ? "seqadj" :
-			     st.kind == NX_STMT_QUEUE ? "queue fail-open" :
-			     "synproxy ecn") < 0)
-			abort();
+		m = xasprintf("%s cannot be used with -o/--optimize",
+			      st.kind == NX_STMT_SEQADJ ? "seqadj" :
+			      st.kind == NX_STMT_QUEUE ? "queue fail-open" :
+			      "synproxy ecn");
 		poison(c, k, end, m, tok(c, k)->off, tok_end(c, st.last));
 		return end;
 	}
 
 	switch (st.kind) {
 	case NX_STMT_SEQADJ:
-		e = nftx_expr_alloc("seqadj");
-		if (!e)
-			abort();
+		e = xcheck(nftx_expr_alloc("seqadj"));
 		if (st.has_offset)
 			nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, st.offset);
 		if (st.random)
 			nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
 					  NFT_SEQADJ_F_RANDOM);
 		id = nx_marker_add(NX_K_SEQADJ, true, e, NULL);
-		m = marker_text(id);
+		m = marker_text(id, "");
 		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
 		free(m);
 		c->src->nmarkers++;
@@ -445,9 +433,7 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		if (!st.failopen)
 			break;
 		id = nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL);
-		m = marker_text(id);
-		m = realloc(m, strlen(m) + 2);
-		strcat(m, " ");
+		m = marker_text(id, " ");
 		add_edit(c, tok(c, k)->off, tok(c, k)->off, m, -1);
 		free(m);
 		failopen_range(c, st.failopen, &s, &t);
@@ -464,9 +450,7 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 					 tok_end(c, st.last), "", -1);
 			break;
 		}
-		e = nftx_expr_alloc("synproxy");
-		if (!e)
-			abort();
+		e = xcheck(nftx_expr_alloc("synproxy"));
 		if (st.sp_flags & NF_SYNPROXY_OPT_MSS)
 			nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, st.mss);
 		if (st.sp_flags & NF_SYNPROXY_OPT_WSCALE)
@@ -474,7 +458,7 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 					 st.wscale);
 		nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, st.sp_flags);
 		id = nx_marker_add(NX_K_SYNPROXY, true, e, NULL);
-		m = marker_text(id);
+		m = marker_text(id, "");
 		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
 		free(m);
 		c->src->nmarkers++;
@@ -637,10 +621,8 @@ static bool sp_obj_truncated(struct lctx *c, size_t k)
 	v = strtoull(buf, &endp, 0);
 	if (*endp || (errno == 0 && v <= max))
 		return false;
-	if (asprintf(&m, "Value %s exceeds valid range 0-%s", buf,
-		     max == UINT16_MAX ? "65535" :
-		     "14") < 0)
-		abort();
+	m = xasprintf("Value %s exceeds valid range 0-%s", buf,
+		      max == UINT16_MAX ? "65535" : "14");
 	poison(c, k + 1, k + 2, m, n->off, tok_end(c, k + 1));
 	return true;
 }
@@ -815,8 +797,7 @@ static bool reset_cmd(struct lctx *c)
 		char *m;
 
 		/* nft 1.0.6 aborts on "-j list synproxy" */
-		if (asprintf(&m, "reset %s cannot be listed as JSON", what) < 0)
-			abort();
+		m = xasprintf("reset %s cannot be listed as JSON", what);
 		poison(c, k, end, m, tok(c, k)->off, tok_end(c, end - 1));
 		return true;
 	}
@@ -830,7 +811,7 @@ static bool reset_cmd(struct lctx *c)
 		c->reset_repl = repl;
 	} else if (ok) {
 		poison(c, k, end,
-		       strdup("this reset must be a command of its own"),
+		       xstrdup("this reset must be a command of its own"),
 		       tok(c, k)->off, tok_end(c, end - 1));
 	}
 	return true;
@@ -906,9 +887,7 @@ static size_t *line_table(const char *s, size_t len, size_t *n)
 		if (s[i] == '\n')
 			cnt++;
 	}
-	t = malloc(cnt * sizeof(*t));
-	if (!t)
-		abort();
+	t = xreallocarray(NULL, cnt, sizeof(*t));
 	t[0] = 0;
 	cnt = 1;
 	for (i = 0; i < len; i++) {
@@ -1006,12 +985,8 @@ static void build(struct lctx *c)
 
 	for (i = 0; i < c->npe; i++)
 		cap += strlen(c->pe[i].repl);
-	low = malloc(cap);
-	if (!low)
-		abort();
-	src->edits = calloc(c->npe, sizeof(*src->edits));
-	if (!src->edits && c->npe)
-		abort();
+	low = xmalloc(cap);
+	src->edits = xreallocarray(NULL, c->npe, sizeof(*src->edits));
 	for (i = 0; i < c->npe; i++) {
 		struct pedit *p = &c->pe[i];
 		struct nx_edit *e = &src->edits[i];
@@ -1052,7 +1027,7 @@ static int pedit_cmp(const void *a, const void *b)
 struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 			   unsigned int flags)
 {
-	struct nx_source *src = calloc(1, sizeof(*src));
+	struct nx_source *src = xzalloc(sizeof(*src));
 	struct lctx c = {
 		.src	= src,
 		.text	= text,
@@ -1062,13 +1037,9 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 		.json_out = flags & NX_LOWER_JSON,
 	};
 
-	if (!src)
-		abort();
 	src->fd = -1;
-	src->name = name ? strdup(name) : NULL;
-	src->orig = malloc(len + 1);
-	if (!src->orig)
-		abort();
+	src->name = name ? xstrdup(name) : NULL;
+	src->orig = xmalloc(len + 1);
 	memcpy(src->orig, text, len);
 	src->orig[len] = '\0';
 	src->orig_len = len;
@@ -1092,7 +1063,7 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 	if (c.reset_end) {
 		if (c.ncmds > 1) {
 			poison(&c, c.reset_start, c.reset_end,
-			       strdup("this reset must be a command of its own"),
+			       xstrdup("this reset must be a command of its own"),
 			       tok(&c, c.reset_start)->off,
 			       tok_end(&c, c.reset_end - 1));
 		} else {
@@ -1191,9 +1162,7 @@ void nx_print_error(FILE *f, const struct nx_source *src,
 		qlen = strcspn(src->orig, "\n");
 	}
 	fprintf(f, "%.*s\n", (int)qlen, qline);
-	marks = malloc(c2 + 1);
-	if (!marks)
-		abort();
+	marks = xmalloc(c2 + 1);
 	for (i = 0; i < c2; i++)
 		marks[i] = i < c1 ? ' ' : '^';
 	nx_caret_line(f, qline, qlen, marks, c2);

@@ -105,6 +105,11 @@ extern struct nx_reset nx_reset_req;
 struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 			   unsigned int flags);
 void nx_source_free(struct nx_source *src);
+/* record an error (msg is taken over) about original bytes [start, end);
+ * returns its index in src->errs
+ */
+int nx_source_add_error(struct nx_source *src, char *msg, size_t start,
+			size_t end);
 
 /* json.c: false if the text is not JSON */
 bool nx_lower_json(struct nx_source *src, bool noopt);

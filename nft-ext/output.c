@@ -10,6 +10,7 @@
 
 #include "marker.h"
 #include "output.h"
+#include "xalloc.h"
 
 #define LOG_PREFIX_TEXT	"log prefix \""
 
@@ -512,9 +513,7 @@ void nx_xlate_errors(const char *text, size_t len,
 			if (m > ncol)
 				ncol = m;
 		}
-		marks = malloc(ncol + 1);
-		if (!marks)
-			abort();
+		marks = xmalloc(ncol + 1);
 		memset(marks, ' ', ncol);
 		/* "~" runs first, so that "^" wins where they overlap */
 		for (int pass = 0; pass < 2; pass++) {

@@ -22,6 +22,7 @@
 #include <nftx/uapi.h>
 
 #include "marker.h"
+#include "xalloc.h"
 
 static int failed, passed;
 
@@ -122,7 +123,7 @@ static const struct nx_marker *log_marker(struct nftnl_expr *e)
 
 static void test_incoming(void)
 {
-	char *buf = calloc(1, 8192), text[512] = "";
+	char *buf = xzalloc(8192), text[512] = "";
 	struct nlmsghdr *nlh = kernel_rule(buf);
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nftnl_expr_iter *it;
@@ -206,7 +207,7 @@ static void test_outgoing(void)
 {
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nftx_expr *x = nftx_expr_alloc("seqadj");
-	char *buf = calloc(1, 8192), text[512] = "", one[128];
+	char *buf = xzalloc(8192), text[512] = "", one[128];
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	const struct nlattr *exprs, *elem;
 	uint32_t sid, qid;

@@ -16,6 +16,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "output.h"
+#include "xalloc.h"
 
 static int failed, passed;
 
@@ -42,7 +43,7 @@ static void check_str(const char *name, const char *got, const char *want)
 /* "@N" in want stands for the n-th marker id allocated by this lowering */
 static char *expand(const char *want, uint32_t first)
 {
-	char *out = malloc(strlen(want) * 2 + 64), *o = out;
+	char *out = xmalloc(strlen(want) * 2 + 64), *o = out;
 	const char *p;
 
 	for (p = want; *p; p++) {
@@ -413,7 +414,7 @@ static void test_output(void)
 			       NF_SYNPROXY_OPT_TIMESTAMP |
 			       NF_SYNPROXY_OPT_SACK_PERM | NF_SYNPROXY_OPT_ECN);
 	uint32_t esc = nx_marker_add(NX_K_LOG_ESCAPE, false, NULL,
-				     strdup("nftx-1313166424-1"));
+				     xstrdup("nftx-1313166424-1"));
 	uint32_t out_id = nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL);
 	struct sbuf out = {};
 	char buf[2048];
