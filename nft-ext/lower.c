@@ -363,6 +363,92 @@ static void failopen_range(const struct lctx *c, size_t k, size_t *start,
 	}
 }
 
+/* a statement the statement parser refused: is the error ours to
+ * report (it uses new syntax), or nft's?
+ */
+static bool refused_stmt_is_ours(const struct lctx *c,
+				 const struct nxp_state *st)
+{
+	switch (st->kind) {
+	case NX_STMT_SEQADJ:
+		return true;
+	case NX_STMT_QUEUE:
+		return has_word(c, st->start, st->end, "fail-open");
+	case NX_STMT_SYNPROXY:
+		return has_word(c, st->start, st->end, "ecn") ||
+		       has_stat_word(c, st->start, st->end) ||
+		       st->sp_truncated;
+	default:
+		return false;
+	}
+}
+
+/* the new syntax a parsed statement uses, or NULL for a stock one */
+static const char *new_syntax(const struct nxp_state *st)
+{
+	switch (st->kind) {
+	case NX_STMT_SEQADJ:
+		return "seqadj";
+	case NX_STMT_QUEUE:
+		return st->failopen ? "queue fail-open" : NULL;
+	case NX_STMT_SYNPROXY:
+		return st->ecn ? "synproxy ecn" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* the statement (tokens start to last) becomes the marker of e */
+static void replace_by_marker(struct lctx *c, const struct nxp_state *st,
+			      enum nx_kind kind, struct nftx_expr *e)
+{
+	char *m = marker_text(nx_marker_add(kind, true, e, NULL), "");
+
+	add_edit(c, tok(c, st->start)->off, tok_end(c, st->last), m, -1);
+	free(m);
+	c->src->nmarkers++;
+}
+
+static void lower_seqadj(struct lctx *c, const struct nxp_state *st)
+{
+	struct nftx_expr *e = xcheck(nftx_expr_alloc("seqadj"));
+
+	if (st->has_offset)
+		nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, st->offset);
+	if (st->random)
+		nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
+				  NFT_SEQADJ_F_RANDOM);
+	replace_by_marker(c, st, NX_K_SEQADJ, e);
+}
+
+/* the marker goes before the queue statement (nft refuses a statement
+ * after a terminal one), and the flag goes from the statement
+ */
+static void lower_queue_failopen(struct lctx *c, const struct nxp_state *st)
+{
+	size_t at = tok(c, st->start)->off, from, to;
+	char *m = marker_text(nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL),
+			      " ");
+
+	add_edit(c, at, at, m, -1);
+	free(m);
+	failopen_range(c, st->failopen, &from, &to);
+	add_edit(c, from, to, "", -1);
+	c->src->nmarkers++;
+}
+
+static void lower_synproxy_ecn(struct lctx *c, const struct nxp_state *st)
+{
+	struct nftx_expr *e = xcheck(nftx_expr_alloc("synproxy"));
+
+	if (st->sp_flags & NF_SYNPROXY_OPT_MSS)
+		nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, st->mss);
+	if (st->sp_flags & NF_SYNPROXY_OPT_WSCALE)
+		nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE, st->wscale);
+	nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, st->sp_flags);
+	replace_by_marker(c, st, NX_K_SYNPROXY, e);
+}
+
 /* lower the statement at token k of a rule ending at token end; returns
  * the token after it
  */
@@ -375,30 +461,10 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		.end	= end,
 		.buffer	= c->buffer,
 	};
-	struct nftx_expr *e;
-	uint32_t id;
-	size_t s, t;
-	char *m;
+	const char *what;
 
 	if (nxp_parse_stmt(&st) < 0) {
-		bool ours;
-
-		switch (st.kind) {
-		case NX_STMT_SEQADJ:
-			ours = true;
-			break;
-		case NX_STMT_QUEUE:
-			ours = has_word(c, k, end, "fail-open");
-			break;
-		case NX_STMT_SYNPROXY:
-			ours = has_word(c, k, end, "ecn") ||
-			       has_stat_word(c, k, end) || st.sp_truncated;
-			break;
-		default:
-			ours = false;
-			break;
-		}
-		if (!ours) {
+		if (!refused_stmt_is_ours(c, &st)) {
 			free(st.errmsg);
 			return k + 1;
 		}
@@ -406,62 +472,31 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		return end;
 	}
 
-	if (c->noopt && (st.kind == NX_STMT_SEQADJ || st.failopen || st.ecn)) {
-		m = xasprintf("%s cannot be used with -o/--optimize",
-			      st.kind == NX_STMT_SEQADJ ? "seqadj" :
-			      st.kind == NX_STMT_QUEUE ? "queue fail-open" :
-			      "synproxy ecn");
-		poison(c, k, end, m, tok(c, k)->off, tok_end(c, st.last));
+	what = new_syntax(&st);
+	if (what && c->noopt) {
+		poison(c, k, end,
+		       xasprintf("%s cannot be used with -o/--optimize", what),
+		       tok(c, k)->off, tok_end(c, st.last));
 		return end;
 	}
 
 	switch (st.kind) {
 	case NX_STMT_SEQADJ:
-		e = xcheck(nftx_expr_alloc("seqadj"));
-		if (st.has_offset)
-			nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, st.offset);
-		if (st.random)
-			nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
-					  NFT_SEQADJ_F_RANDOM);
-		id = nx_marker_add(NX_K_SEQADJ, true, e, NULL);
-		m = marker_text(id, "");
-		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
-		free(m);
-		c->src->nmarkers++;
+		lower_seqadj(c, &st);
 		break;
 	case NX_STMT_QUEUE:
-		if (!st.failopen)
-			break;
-		id = nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL);
-		m = marker_text(id, " ");
-		add_edit(c, tok(c, k)->off, tok(c, k)->off, m, -1);
-		free(m);
-		failopen_range(c, st.failopen, &s, &t);
-		add_edit(c, s, t, "", -1);
-		c->src->nmarkers++;
+		if (st.failopen)
+			lower_queue_failopen(c, &st);
 		break;
 	case NX_STMT_SYNPROXY:
-		if (!st.ecn) {
+		if (st.ecn)
+			lower_synproxy_ecn(c, &st);
+		else if (st.sp_stats)
 			/* stock options and a listing's statistics: nft
 			 * gets the options
 			 */
-			if (st.sp_stats)
-				add_edit(c, tok_end(c, st.sp_stats - 1),
-					 tok_end(c, st.last), "", -1);
-			break;
-		}
-		e = xcheck(nftx_expr_alloc("synproxy"));
-		if (st.sp_flags & NF_SYNPROXY_OPT_MSS)
-			nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, st.mss);
-		if (st.sp_flags & NF_SYNPROXY_OPT_WSCALE)
-			nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE,
-					 st.wscale);
-		nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, st.sp_flags);
-		id = nx_marker_add(NX_K_SYNPROXY, true, e, NULL);
-		m = marker_text(id, "");
-		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
-		free(m);
-		c->src->nmarkers++;
+			add_edit(c, tok_end(c, st.sp_stats - 1),
+				 tok_end(c, st.last), "", -1);
 		break;
 	default:
 		break;
