@@ -44,9 +44,10 @@ $(OBJDIR)/scanner.o $(OBJDIR)/parser.o: $(OBJDIR)/%.o: $(OBJDIR)/%.c
 # the unit tests and the driver of the interposition tests
 NX_TESTS	:= $(OBJDIR)/test-lower $(OBJDIR)/test-hooks
 
-$(OBJDIR)/test-%: $(NX_DIR)tests/test-%.c $(NX_OBJS) \
+# the harness is libnftnl-ext's (tests/test.h)
+$(OBJDIR)/test-%: $(NX_DIR)tests/test-%.c $(NFTNL_EXT)/tests/test.h $(NX_OBJS) \
 		  $(NFTNL_EXT_LIB)
-	$(NX_CC) -o $@ $< $(NX_OBJS) $(NX_LIBS)
+	$(NX_CC) -I$(NFTNL_EXT)/tests -o $@ $< $(NX_OBJS) $(NX_LIBS)
 
 $(OBJDIR)/nftx-drv: $(NX_DIR)tests/drv.c $(NX_OBJS) $(NFTNL_EXT_LIB)
 	$(NX_CC) -o $@ $< $(NX_OBJS) $(NX_LIBS)
@@ -55,7 +56,7 @@ $(OBJDIR)/nftx-drv: $(NX_DIR)tests/drv.c $(NX_OBJS) $(NFTNL_EXT_LIB)
 interpose-drv: $(OBJDIR)/nftx-drv
 
 unit-tests: $(NX_TESTS)
-	@rc=0; for t in $(NX_TESTS); do $$t || rc=1; done; exit $$rc
+	@$(NFTNL_EXT)/tests/run-tests --prefix $(notdir $(OBJDIR))/ -- $(NX_TESTS)
 
 interpose-check: unit-tests $(OBJDIR)/nftx-drv
 	NFTX_DRV=$(OBJDIR)/nftx-drv $(NX_DIR)tests/run-interpose-tests

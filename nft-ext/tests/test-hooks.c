@@ -24,17 +24,12 @@
 #include "marker.h"
 #include "xalloc.h"
 
-static int failed, passed;
+#include "test.h"
 
-static void check(bool ok, const char *name, const char *detail)
+/* a check, with what was got shown if it fails */
+static void check(bool ok, const char *name, const char *got)
 {
-	printf("%s: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok && detail)
-		printf("  %s\n", detail);
-	if (ok)
-		passed++;
-	else
-		failed++;
+	test_check(ok, name, got, NULL);
 }
 
 static void put_nftx(struct nlmsghdr *nlh, struct nftx_expr *e)
@@ -269,6 +264,5 @@ int main(void)
 {
 	test_incoming();
 	test_outgoing();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return test_summary();
 }
