@@ -108,7 +108,7 @@ static json_t *lower_seqadj(struct jctx *c, json_t *val)
 	if (random)
 		nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
 				  NFT_SEQADJ_F_RANDOM);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, NX_K_SEQADJ, 0, 0);
 	c->changed = true;
 	return marker_obj(nx_marker_add(NX_K_SEQADJ, true, e,
 					json_dumps(c->orig, NX_JSON_DUMP_FLAGS)));
@@ -222,7 +222,7 @@ static json_t *lower_synproxy(struct jctx *c, json_t *val)
 		fl |= NF_SYNPROXY_OPT_WSCALE;
 	}
 	nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, fl);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, NX_K_SYNPROXY, 0, 0);
 	c->changed = true;
 	return marker_obj(nx_marker_add(NX_K_SYNPROXY, true, e,
 					json_dumps(c->orig, NX_JSON_DUMP_FLAGS)));
@@ -263,7 +263,8 @@ static void lower_expr_array(struct jctx *c, json_t *arr)
 				id = nx_marker_add(NX_K_QUEUE_FO, true, NULL,
 						   orig);
 				json_array_insert_new(arr, i, marker_obj(id));
-				c->src->nmarkers++;
+				nx_source_add_needs(c->src, NX_K_QUEUE_FO,
+						    0, 0);
 				c->changed = true;
 				i++;
 			}

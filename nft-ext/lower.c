@@ -187,6 +187,17 @@ static void add_edit(struct lctx *c, size_t start, size_t end,
 	e->err = err;
 }
 
+void nx_source_add_needs(struct nx_source *src, enum nx_kind kind,
+			 size_t start, size_t end)
+{
+	src->needs = xreallocarray(src->needs, src->nneeds + 1,
+				   sizeof(*src->needs));
+	src->needs[src->nneeds].kind = kind;
+	src->needs[src->nneeds].or_start = start;
+	src->needs[src->nneeds].or_end = end;
+	src->nneeds++;
+}
+
 int nx_source_add_error(struct nx_source *src, char *msg, size_t start,
 			size_t end)
 {
@@ -406,7 +417,8 @@ static void replace_by_marker(struct lctx *c, const struct nxp_state *st,
 
 	add_edit(c, tok(c, st->start)->off, tok_end(c, st->last), m, -1);
 	free(m);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, kind, tok(c, st->start)->off,
+			    tok_end(c, st->last));
 }
 
 static void lower_seqadj(struct lctx *c, const struct nxp_state *st)
@@ -434,7 +446,7 @@ static void lower_queue_failopen(struct lctx *c, const struct nxp_state *st)
 	free(m);
 	failopen_range(c, st->failopen, &from, &to);
 	add_edit(c, from, to, "", -1);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, NX_K_QUEUE_FO, at, tok_end(c, st->last));
 }
 
 static void lower_synproxy_ecn(struct lctx *c, const struct nxp_state *st)
@@ -1142,6 +1154,7 @@ void nx_source_free(struct nx_source *src)
 	free(src->orig);
 	free(src->orig_lines);
 	free(src->edits);
+	free(src->needs);
 	for (i = 0; i < src->nerrs; i++)
 		free(src->errs[i].msg);
 	free(src->errs);

@@ -10,6 +10,7 @@
 
 #include "marker.h"
 #include "output.h"
+#include "probe.h"
 #include "xalloc.h"
 
 #define LOG_PREFIX_TEXT	"log prefix \""
@@ -559,6 +560,87 @@ static void print_carets(FILE *out, const struct nx_source *src,
 	free(marks);
 }
 
+/* --- a kernel without the nftx patches --- */
+
+static const char *const needs_what[] = {
+	[NX_K_SEQADJ]	= "has no 'seqadj' expression",
+	[NX_K_QUEUE_FO]	= "has no 'queue ... fail-open'",
+	[NX_K_SYNPROXY]	= "has no 'synproxy ... ecn'",
+};
+
+/* the kinds already reported in this run */
+static unsigned int needs_told;
+
+/* after nft's record: one line if the kernel lacks what kind needs */
+static void tell_needs(FILE *out, enum nx_kind kind)
+{
+	if (needs_told & (1U << kind) || nx_kernel_has(kind) != 0)
+		return;
+	needs_told |= 1U << kind;
+	fprintf(out, "nftx: the running kernel %s: it needs the nftx kernel patches (see README)\n",
+		needs_what[kind]);
+}
+
+/* the kernel's answer to a rule, as libnftables words it: "Could not
+ * process rule: ERROR", or for ENOENT sometimes a guess at the name meant
+ * ("No such file or directory; did you mean chain ...")
+ */
+static bool kernel_refused_rule(const struct erec *r)
+{
+	static const char enoent[] = "Error: No such file or directory; ";
+
+	return nx_starts(r->h.kind, r->hdr_end,
+			 "Error: Could not process rule: ") ||
+	       nx_starts(r->h.kind, r->hdr_end, enoent);
+}
+
+/* a rule the kernel refused, at one of our statements (the carets
+ * reach into it): does the kernel have what the statement needs?
+ */
+static void check_needs(FILE *out, const struct nx_source *src,
+			const struct erec *r, unsigned int lline)
+{
+	size_t ls = nx_line_off(src->orig_lines, src->norig_lines, lline);
+	const char *c = r->carets, *first, *last;
+	size_t clen = r->carets_end - c, a, b, i;
+
+	if (!src->nneeds || !r->have_lines || !kernel_refused_rule(r))
+		return;
+	for (first = c; first < c + clen && *first != '^'; first++)
+		;
+	if (first == c + clen)
+		return;
+	for (last = c + clen - 1; *last != '^'; last--)
+		;
+	a = ls + map_col(src, lline, first - c, false);
+	b = ls + map_col(src, lline, last - c, true);
+	for (i = 0; i < src->nneeds; i++) {
+		const struct nx_needs *n = &src->needs[i];
+
+		if (n->or_start <= b && a < n->or_end)
+			tell_needs(out, n->kind);
+	}
+}
+
+/* JSON errors say nothing of where: every new statement of the JSON
+ * input is a suspect
+ */
+static void check_needs_json(FILE *out, const struct nx_run_sources *rs,
+			     const struct erec *r)
+{
+	size_t i, j;
+
+	if (!kernel_refused_rule(r))
+		return;
+	for (i = 0; i <= rs->nsrcs; i++) {
+		const struct nx_source *s = i < rs->nsrcs ? rs->srcs[i] :
+					    rs->buffer;
+
+		for (j = 0; s && s->json && j < s->nneeds; j++)
+			tell_needs(out, s->needs[j].kind);
+	}
+}
+
 /* a record about a source nftx lowered */
 static void xlate_erec(FILE *out, const struct nx_source *src,
 		       const struct erec *r)
@@ -578,6 +660,7 @@ static void xlate_erec(FILE *out, const struct nx_source *src,
 	q = quoted_line(src, r, lline, &qlen);
 	fprintf(out, "%.*s\n", (int)qlen, q);
 	print_carets(out, src, r, lline, q, qlen);
+	check_needs(out, src, r, lline);
 }
 
 void nx_xlate_errors(const char *text, size_t len,
@@ -587,6 +670,7 @@ void nx_xlate_errors(const char *text, size_t len,
 	struct nx_source *src;
 	struct erec r;
 
+	needs_told = 0;
 	while (p < end) {
 		if (!erec_read(p, end, &r)) {
 			fwrite(p, 1, r.after_hdr - p, out);
@@ -595,6 +679,10 @@ void nx_xlate_errors(const char *text, size_t len,
 			   !memcmp(r.h.name, "internal", 8)) {
 			json_error(rs, p, r.hdr_end, out);
 			p = r.after_hdr;
+			/* the empty line that ends nft's JSON record */
+			if (p < end && *p == '\n')
+				fputc(*p++, out);
+			check_needs_json(out, rs, &r);
 		} else {
 			src = find_source(rs, &r.h);
 			if (src && src->changed)

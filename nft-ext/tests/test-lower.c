@@ -16,6 +16,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "output.h"
+#include "probe.h"
 #include "xalloc.h"
 
 #include "test.h"
@@ -564,6 +565,149 @@ static void test_errors(void)
 	}
 }
 
+/* what the kernel of the tests has: no probe of the real one */
+static int fake_has = 1, fake_asked;
+
+static int fake_kernel_has(enum nx_kind kind)
+{
+	(void)kind;
+	fake_asked++;
+	return fake_has;
+}
+
+#define NEEDS_SEQADJ "nftx: the running kernel has no 'seqadj' expression: it needs the nftx kernel patches (see README)\n"
+#define NEEDS_QUEUE "nftx: the running kernel has no 'queue ... fail-open': it needs the nftx kernel patches (see README)\n"
+#define NEEDS_SYNPROXY "nftx: the running kernel has no 'synproxy ... ecn': it needs the nftx kernel patches (see README)\n"
+
+#define CARETS "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"
+
+/* the length of the marker counter of id */
+static int marker_len(uint32_t id)
+{
+	return snprintf(NULL, 0, "counter packets %u bytes %u", NFTX_MAGIC,
+			id);
+}
+
+/* a kernel without our patches: one line after nft's record */
+static void test_needs(void)
+{
+	char err[1024], want[1024];
+	uint32_t id;
+
+	fake_has = 0;
+	id = nx_marker_count();
+	snprintf(err, sizeof(err), "Error: Could not process rule: No such file or directory\n"
+		 "add rule ip t c tcp dport 80 counter packets %u bytes %u accept\n"
+		 "                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+		 NFTX_MAGIC, id + 1);
+	err_check("needs: seqadj", NULL,
+		  "add rule ip t c tcp dport 80 seqadj offset 1000 accept",
+		  NX_LOWER_BUFFER, err,
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t c tcp dport 80 seqadj offset 1000 accept\n"
+		  "                             ^^^^^^^^^^^^^^^^^^\n"
+		  NEEDS_SEQADJ);
+
+	/* the carets on the queue, the marker before it */
+	id = nx_marker_count();
+	snprintf(err, sizeof(err), "Error: Could not process rule: No such file or directory\n"
+		 "add rule ip t c counter packets %u bytes %u queue num 0\n"
+		 "%*s^^^^^\n", NFTX_MAGIC, id + 1,
+		 (int)strlen("add rule ip t c counter packets 1313166424 bytes ") +
+		 snprintf(NULL, 0, "%u ", id + 1), "");
+	err_check("needs: queue fail-open", NULL,
+		  "add rule ip t c queue num 0 fail-open", NX_LOWER_BUFFER, err,
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t c queue num 0 fail-open\n"
+		  "                ^^^^^\n"
+		  NEEDS_QUEUE);
+
+	/* a file: once per run and kind */
+	id = nx_marker_count();
+	snprintf(err, sizeof(err),
+		 "f.nft:1:17-%d: Error: Could not process rule: Operation not supported\n"
+		 "add rule ip t c counter packets %u bytes %u\n"
+		 "                %.*s\n"
+		 "f.nft:2:17-%d: Error: Could not process rule: Operation not supported\n"
+		 "add rule ip t c counter packets %u bytes %u\n"
+		 "                %.*s\n",
+		 16 + marker_len(id + 1), NFTX_MAGIC, id + 1,
+		 marker_len(id + 1), CARETS,
+		 16 + marker_len(id + 2), NFTX_MAGIC, id + 2,
+		 marker_len(id + 2), CARETS);
+	snprintf(want, sizeof(want),
+		 "f.nft:1:17-28: Error: Could not process rule: Operation not supported\n"
+		 "add rule ip t c synproxy ecn\n"
+		 "                ^^^^^^^^^^^^\n"
+		 NEEDS_SYNPROXY
+		 "f.nft:2:17-28: Error: Could not process rule: Operation not supported\n"
+		 "add rule ip t c synproxy ecn\n"
+		 "                ^^^^^^^^^^^^\n");
+	err_check("needs: synproxy ecn, once per run", "f.nft",
+		  "add rule ip t c synproxy ecn\nadd rule ip t c synproxy ecn\n",
+		  0, err, want);
+
+	/* nft's guess at the chain meant, for ENOENT */
+	id = nx_marker_count();
+	snprintf(err, sizeof(err), "Error: No such file or directory; did you mean chain 'in' in table ip 't'?\n"
+		 "add rule ip t c counter packets %u bytes %u\n"
+		 "                %.*s\n", NFTX_MAGIC, id + 1,
+		 marker_len(id + 1), CARETS);
+	err_check("needs: seqadj, ENOENT with a guess", NULL,
+		  "add rule ip t c seqadj random", NX_LOWER_BUFFER, err,
+		  "Error: No such file or directory; did you mean chain 'in' in table ip 't'?\n"
+		  "add rule ip t c seqadj random\n"
+		  "                ^^^^^^^^^^^^^\n"
+		  NEEDS_SEQADJ);
+
+	/* an error elsewhere in the rule (its chain): nothing more */
+	id = nx_marker_count();
+	snprintf(err, sizeof(err), "Error: Could not process rule: No such file or directory\n"
+		 "add rule ip t nochain counter packets %u bytes %u\n"
+		 "              ^^^^^^^\n", NFTX_MAGIC, id + 1);
+	fake_asked = 0;
+	err_check("needs: not for an error elsewhere", NULL,
+		  "add rule ip t nochain seqadj", NX_LOWER_BUFFER, err,
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t nochain seqadj\n"
+		  "              ^^^^^^^\n");
+	test_check(!fake_asked, "needs: no probe for an error elsewhere", NULL,
+		   NULL);
+
+	/* a stock statement that fails the same way: nothing more */
+	err_check("needs: not for a stock queue", NULL,
+		  "add rule ip t c queue num 0", NX_LOWER_BUFFER,
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t c queue num 0\n"
+		  "                ^^^^^\n",
+		  "Error: Could not process rule: No such file or directory\n"
+		  "add rule ip t c queue num 0\n"
+		  "                ^^^^^\n");
+
+	/* JSON: no location, every new statement is a suspect */
+	err_check("needs: json", NULL,
+		  "{\"nftables\": [{\"add\": {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"expr\": ["
+		  "{\"seqadj\": {\"offset\": 5}}]}}}]}", NX_LOWER_JSON | NX_LOWER_BUFFER,
+		  "internal:0:0-0: Error: Could not process rule: No such file or directory\n\n",
+		  "internal:0:0-0: Error: Could not process rule: No such file or directory\n\n"
+		  NEEDS_SEQADJ);
+
+	/* a kernel with the patches: nft's record alone */
+	fake_has = 1;
+	id = nx_marker_count();
+	snprintf(err, sizeof(err), "Error: Could not process rule: Operation not supported\n"
+		 "add rule ip t c counter packets %u bytes %u\n"
+		 "                %.*s\n",
+		 NFTX_MAGIC, id + 1, marker_len(id + 1), CARETS);
+	fake_asked = 0;
+	err_check("needs: nothing on a kernel that has it", NULL,
+		  "add rule ip t c seqadj", NX_LOWER_BUFFER, err,
+		  "Error: Could not process rule: Operation not supported\n"
+		  "add rule ip t c seqadj\n"
+		  "                ^^^^^^\n");
+	test_check(fake_asked == 1, "needs: the kernel was asked", NULL, NULL);
+}
+
 static void test_mapping(void)
 {
 	const char *in = "add rule ip t c queue num 0 fail-open accept";
@@ -703,11 +847,13 @@ static void test_stats(void)
 
 int main(void)
 {
+	nx_kernel_has = fake_kernel_has;
 	test_lowering();
 	test_json_lowering();
 	test_mapping();
 	test_output();
 	test_errors();
+	test_needs();
 	test_stats();
 	return test_summary();
 }
