@@ -7,9 +7,9 @@
 # unit tests again in $(OBJDIR)-asan with -fsanitize=address,undefined.
 
 NX_DIR		:= $(dir $(lastword $(MAKEFILE_LIST)))
-BUILD		?= $(NX_DIR)../build
+BUILD		?= $(abspath $(NX_DIR)../build)
 OBJDIR		?= $(BUILD)/nft-ext
-NFTNL_EXT	?= $(NX_DIR)../libnftnl-ext
+NFTNL_EXT	?= $(abspath $(NX_DIR)../libnftnl-ext)
 NFTNL_EXT_O	?= $(BUILD)/libnftnl-ext
 NFTNL_EXT_LIB	:= $(NFTNL_EXT_O)/libnftnl-ext.a
 SANFLAGS	?=
