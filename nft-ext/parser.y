@@ -5,7 +5,7 @@
  *	seqadj [offset NUM | random]
  *	queue ... fail-open ...		(every form nft 1.0.6 knows)
  *	synproxy [mss NUM] [wscale NUM] [timestamp] [sack-perm] [ecn]
- *		 [syn-answered NUM cookie-valid NUM ... conn-reopened NUM]
+ *		 [syn-answered NUM cookie-valid NUM cookie-invalid NUM]
  *
  * It parses one statement starting at a given token and stops at the
  * first token that does not belong to it (YYACCEPT in the start rule).
@@ -307,9 +307,6 @@ static const struct {
 	KW("syn-answered",	SPSTAT),
 	KW("cookie-valid",	SPSTAT),
 	KW("cookie-invalid",	SPSTAT),
-	KW("cookie-retrans",	SPSTAT),
-	KW("conn-opened",	SPSTAT),
-	KW("conn-reopened",	SPSTAT),
 };
 #undef KW
 
