@@ -38,6 +38,8 @@ typedef struct {
 
 #include <nftx/uapi.h>
 
+#include "xalloc.h"
+
 static int nxp_lex(NXP_STYPE *lval, NXP_LTYPE *lloc, struct nxp_state *st);
 static void nxp_error(NXP_LTYPE *lloc, struct nxp_state *st, const char *s);
 static void nxp_fail(struct nxp_state *st, size_t first, size_t last,
@@ -399,8 +401,7 @@ static void nxp_vfail(struct nxp_state *st, size_t first, size_t last,
 
 	if (st->errmsg)
 		return;
-	if (vasprintf(&st->errmsg, fmt, ap) < 0)
-		abort();
+	st->errmsg = xvasprintf(fmt, ap);
 	st->err_start = a->off;
 	st->err_end = b->off + (b->len ? b->len : 1);
 }
@@ -413,8 +414,7 @@ static void nxp_fail_bytes(struct nxp_state *st, size_t start, size_t end,
 	if (st->errmsg)
 		return;
 	va_start(ap, fmt);
-	if (vasprintf(&st->errmsg, fmt, ap) < 0)
-		abort();
+	st->errmsg = xvasprintf(fmt, ap);
 	va_end(ap);
 	st->err_start = start;
 	st->err_end = end;
