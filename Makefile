@@ -14,7 +14,7 @@ CACHE ?= $(or $(NFTX_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/nftx)
 export NFTX_KERNEL := $(KERNEL)
 
 .PHONY: all deps nftx install kernel kernel-base kernel-pristine selftests-build helpers check check-debug check-host \
-	check-guest demo bench soak shell kernel-patches clean help
+	check-guest demo bench soak shell kernel-patches kernel-patches-check clean help
 
 PREFIX ?= /usr/local
 
@@ -32,7 +32,8 @@ help:
 	@echo "make install         install nftx, nftx(8) and libnftnl-ext under PREFIX (/usr/local)"
 	@echo "make kernel          build the guest kernel (KFLAVOR=debug|base)"
 	@echo "make shell           a root shell in the guest"
-	@echo "make kernel-patches  export kernel/ as a format-patch series in build/"
+	@echo "make kernel-patches  export kernel/ as two format-patch series: build/patches/nf, build/patches/nf-next"
+	@echo "make kernel-patches-check  apply both series to pristine 6.12 with git am, build after each patch, checkpatch"
 	@echo "make bench           run the benchmarks in the guest, write bench/report.md"
 	@echo "make soak            the long reliability runs (netlink fuzzing, faults with traffic, leak check) in the debug guest"
 
@@ -93,6 +94,10 @@ shell: kernel
 
 kernel-patches: deps
 	@scripts/export-patches
+
+# not part of make check: one build per patch (about 20-40 minutes)
+kernel-patches-check: kernel-base
+	@scripts/kernel-patches-check
 
 clean:
 	rm -rf build

@@ -29,6 +29,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "output.h"
+#include "xalloc.h"
 
 /* nft prints JSON with json_dumpf(root, fp, JSON_PRESERVE_ORDER) */
 #define NX_JSON_DUMP_FLAGS	JSON_PRESERVE_ORDER
@@ -56,17 +57,10 @@ static json_t *jerror(struct jctx *c, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		abort();
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	src->errs = realloc(src->errs, (src->nerrs + 1) * sizeof(*src->errs));
-	if (!src->errs)
-		abort();
-	src->errs[src->nerrs].msg = msg;
-	src->errs[src->nerrs].or_start = 0;
-	src->errs[src->nerrs].or_end = 0;
-	snprintf(key, sizeof(key), "nftx-error-%zu", src->nerrs);
-	src->nerrs++;
+	snprintf(key, sizeof(key), "nftx-error-%d",
+		 nx_source_add_error(src, msg, 0, 0));
 	c->changed = true;
 	return json_pack("{s:n}", key);
 }
@@ -108,15 +102,13 @@ static json_t *lower_seqadj(struct jctx *c, json_t *val)
 		return jerror(c, "seqadj offset %" JSON_INTEGER_FORMAT
 			      " out of range (%d to %d).", off, INT32_MIN,
 			      INT32_MAX);
-	e = nftx_expr_alloc("seqadj");
-	if (!e)
-		abort();
+	e = xcheck(nftx_expr_alloc("seqadj"));
 	if (has_off)
 		nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, off);
 	if (random)
 		nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
 				  NFT_SEQADJ_F_RANDOM);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, NX_K_SEQADJ, 0, 0);
 	c->changed = true;
 	return marker_obj(nx_marker_add(NX_K_SEQADJ, true, e,
 					json_dumps(c->orig, NX_JSON_DUMP_FLAGS)));
@@ -207,9 +199,7 @@ static json_t *lower_synproxy(struct jctx *c, json_t *val)
 		fl |= names[j].flag;
 	}
 	json_decref(flags);
-	e = nftx_expr_alloc("synproxy");
-	if (!e)
-		abort();
+	e = xcheck(nftx_expr_alloc("synproxy"));
 	v = json_object_get(val, "mss");
 	if (v) {
 		n = json_integer_value(v);
@@ -232,7 +222,7 @@ static json_t *lower_synproxy(struct jctx *c, json_t *val)
 		fl |= NF_SYNPROXY_OPT_WSCALE;
 	}
 	nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, fl);
-	c->src->nmarkers++;
+	nx_source_add_needs(c->src, NX_K_SYNPROXY, 0, 0);
 	c->changed = true;
 	return marker_obj(nx_marker_add(NX_K_SYNPROXY, true, e,
 					json_dumps(c->orig, NX_JSON_DUMP_FLAGS)));
@@ -273,7 +263,8 @@ static void lower_expr_array(struct jctx *c, json_t *arr)
 				id = nx_marker_add(NX_K_QUEUE_FO, true, NULL,
 						   orig);
 				json_array_insert_new(arr, i, marker_obj(id));
-				c->src->nmarkers++;
+				nx_source_add_needs(c->src, NX_K_QUEUE_FO,
+						    0, 0);
 				c->changed = true;
 				i++;
 			}
@@ -358,9 +349,7 @@ bool nx_lower_json(struct nx_source *src, bool noopt)
 		}
 	}
 	if (c.changed) {
-		src->low = json_dumps(root, NX_JSON_DUMP_FLAGS);
-		if (!src->low)
-			abort();
+		src->low = xcheck(json_dumps(root, NX_JSON_DUMP_FLAGS));
 		src->low_len = strlen(src->low);
 		src->changed = true;
 	}

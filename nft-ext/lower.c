@@ -38,6 +38,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "stmt.h"
+#include "xalloc.h"
 
 struct pedit {
 	size_t	start, end;	/* original range */
@@ -91,15 +92,13 @@ void nx_define(const char *name, size_t nlen, const char *value, size_t vlen)
 	struct nx_var *v = var_find(name, nlen);
 
 	if (!v) {
-		vars = realloc(vars, (nvars + 1) * sizeof(*vars));
-		if (!vars)
-			abort();
+		vars = xreallocarray(vars, nvars + 1, sizeof(*vars));
 		v = &vars[nvars++];
-		v->name = strndup(name, nlen);
+		v->name = xstrndup(name, nlen);
 	} else {
 		free(v->value);
 	}
-	v->value = strndup(value, vlen);
+	v->value = xstrndup(value, vlen);
 }
 
 void nx_undefine(const char *name, size_t nlen)
@@ -172,18 +171,14 @@ static void add_edit(struct lctx *c, size_t start, size_t end,
 		if (c->text[i] == '\\' && c->text[i + 1] == '\n')
 			n++;
 	}
-	s = malloc(strlen(repl) + 3 * n + 1);
-	if (!s)
-		abort();
+	s = xmalloc(strlen(repl) + 3 * n + 1);
 	strcpy(s, repl);
 	while (n--)
 		strcat(s, " \\\n");
 
 	if (c->npe == c->pe_size) {
 		c->pe_size = c->pe_size ? c->pe_size * 2 : 16;
-		c->pe = realloc(c->pe, c->pe_size * sizeof(*c->pe));
-		if (!c->pe)
-			abort();
+		c->pe = xreallocarray(c->pe, c->pe_size, sizeof(*c->pe));
 	}
 	e = &c->pe[c->npe++];
 	e->start = start;
@@ -192,13 +187,22 @@ static void add_edit(struct lctx *c, size_t start, size_t end,
 	e->err = err;
 }
 
-static int add_error(struct lctx *c, char *msg, size_t start, size_t end)
+void nx_source_add_needs(struct nx_source *src, enum nx_kind kind,
+			 size_t start, size_t end)
 {
-	struct nx_source *src = c->src;
+	src->needs = xreallocarray(src->needs, src->nneeds + 1,
+				   sizeof(*src->needs));
+	src->needs[src->nneeds].kind = kind;
+	src->needs[src->nneeds].or_start = start;
+	src->needs[src->nneeds].or_end = end;
+	src->nneeds++;
+}
 
-	src->errs = realloc(src->errs, (src->nerrs + 1) * sizeof(*src->errs));
-	if (!src->errs)
-		abort();
+int nx_source_add_error(struct nx_source *src, char *msg, size_t start,
+			size_t end)
+{
+	src->errs = xreallocarray(src->errs, src->nerrs + 1,
+				  sizeof(*src->errs));
 	src->errs[src->nerrs].msg = msg;
 	src->errs[src->nerrs].or_start = start;
 	src->errs[src->nerrs].or_end = end;
@@ -309,19 +313,17 @@ static bool stmt_position(const struct lctx *c, size_t start, size_t k)
 	}
 }
 
-static char *marker_text(uint32_t id)
+/* the marker counter of id, then after */
+static char *marker_text(uint32_t id, const char *after)
 {
-	char *s;
-
-	if (asprintf(&s, "counter packets %u bytes %u", NFTX_MAGIC, id) < 0)
-		abort();
-	return s;
+	return xasprintf("counter packets %u bytes %u%s", NFTX_MAGIC, id,
+			 after);
 }
 
 static void poison(struct lctx *c, size_t k, size_t end, char *msg,
 		   size_t err_start, size_t err_end)
 {
-	int err = add_error(c, msg, err_start, err_end);
+	int err = nx_source_add_error(c->src, msg, err_start, err_end);
 
 	add_edit(c, tok(c, k)->off, tok_end(c, end - 1), NX_POISON, err);
 }
@@ -372,6 +374,93 @@ static void failopen_range(const struct lctx *c, size_t k, size_t *start,
 	}
 }
 
+/* a statement the statement parser refused: is the error ours to
+ * report (it uses new syntax), or nft's?
+ */
+static bool refused_stmt_is_ours(const struct lctx *c,
+				 const struct nxp_state *st)
+{
+	switch (st->kind) {
+	case NX_STMT_SEQADJ:
+		return true;
+	case NX_STMT_QUEUE:
+		return has_word(c, st->start, st->end, "fail-open");
+	case NX_STMT_SYNPROXY:
+		return has_word(c, st->start, st->end, "ecn") ||
+		       has_stat_word(c, st->start, st->end) ||
+		       st->sp_truncated;
+	default:
+		return false;
+	}
+}
+
+/* the new syntax a parsed statement uses, or NULL for a stock one */
+static const char *new_syntax(const struct nxp_state *st)
+{
+	switch (st->kind) {
+	case NX_STMT_SEQADJ:
+		return "seqadj";
+	case NX_STMT_QUEUE:
+		return st->failopen ? "queue fail-open" : NULL;
+	case NX_STMT_SYNPROXY:
+		return st->ecn ? "synproxy ecn" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* the statement (tokens start to last) becomes the marker of e */
+static void replace_by_marker(struct lctx *c, const struct nxp_state *st,
+			      enum nx_kind kind, struct nftx_expr *e)
+{
+	char *m = marker_text(nx_marker_add(kind, true, e, NULL), "");
+
+	add_edit(c, tok(c, st->start)->off, tok_end(c, st->last), m, -1);
+	free(m);
+	nx_source_add_needs(c->src, kind, tok(c, st->start)->off,
+			    tok_end(c, st->last));
+}
+
+static void lower_seqadj(struct lctx *c, const struct nxp_state *st)
+{
+	struct nftx_expr *e = xcheck(nftx_expr_alloc("seqadj"));
+
+	if (st->has_offset)
+		nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, st->offset);
+	if (st->random)
+		nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
+				  NFT_SEQADJ_F_RANDOM);
+	replace_by_marker(c, st, NX_K_SEQADJ, e);
+}
+
+/* the marker goes before the queue statement (nft refuses a statement
+ * after a terminal one), and the flag goes from the statement
+ */
+static void lower_queue_failopen(struct lctx *c, const struct nxp_state *st)
+{
+	size_t at = tok(c, st->start)->off, from, to;
+	char *m = marker_text(nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL),
+			      " ");
+
+	add_edit(c, at, at, m, -1);
+	free(m);
+	failopen_range(c, st->failopen, &from, &to);
+	add_edit(c, from, to, "", -1);
+	nx_source_add_needs(c->src, NX_K_QUEUE_FO, at, tok_end(c, st->last));
+}
+
+static void lower_synproxy_ecn(struct lctx *c, const struct nxp_state *st)
+{
+	struct nftx_expr *e = xcheck(nftx_expr_alloc("synproxy"));
+
+	if (st->sp_flags & NF_SYNPROXY_OPT_MSS)
+		nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, st->mss);
+	if (st->sp_flags & NF_SYNPROXY_OPT_WSCALE)
+		nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE, st->wscale);
+	nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, st->sp_flags);
+	replace_by_marker(c, st, NX_K_SYNPROXY, e);
+}
+
 /* lower the statement at token k of a rule ending at token end; returns
  * the token after it
  */
@@ -384,30 +473,10 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		.end	= end,
 		.buffer	= c->buffer,
 	};
-	struct nftx_expr *e;
-	uint32_t id;
-	size_t s, t;
-	char *m;
+	const char *what;
 
 	if (nxp_parse_stmt(&st) < 0) {
-		bool ours;
-
-		switch (st.kind) {
-		case NX_STMT_SEQADJ:
-			ours = true;
-			break;
-		case NX_STMT_QUEUE:
-			ours = has_word(c, k, end, "fail-open");
-			break;
-		case NX_STMT_SYNPROXY:
-			ours = has_word(c, k, end, "ecn") ||
-			       has_stat_word(c, k, end) || st.sp_truncated;
-			break;
-		default:
-			ours = false;
-			break;
-		}
-		if (!ours) {
+		if (!refused_stmt_is_ours(c, &st)) {
 			free(st.errmsg);
 			return k + 1;
 		}
@@ -415,69 +484,31 @@ static size_t lower_stmt(struct lctx *c, size_t k, size_t end)
 		return end;
 	}
 
-	if (c->noopt && (st.kind == NX_STMT_SEQADJ || st.failopen || st.ecn)) {
-		if (asprintf(&m, "%s cannot be used with -o/--optimize",
-			     st.kind == NX_STMT_SEQADJ ? "seqadj" :
-			     st.kind == NX_STMT_QUEUE ? "queue fail-open" :
-			     "synproxy ecn") < 0)
-			abort();
-		poison(c, k, end, m, tok(c, k)->off, tok_end(c, st.last));
+	what = new_syntax(&st);
+	if (what && c->noopt) {
+		poison(c, k, end,
+		       xasprintf("%s cannot be used with -o/--optimize", what),
+		       tok(c, k)->off, tok_end(c, st.last));
 		return end;
 	}
 
 	switch (st.kind) {
 	case NX_STMT_SEQADJ:
-		e = nftx_expr_alloc("seqadj");
-		if (!e)
-			abort();
-		if (st.has_offset)
-			nftx_expr_set_s32(e, NFTX_EXPR_SEQADJ_OFFSET, st.offset);
-		if (st.random)
-			nftx_expr_set_u32(e, NFTX_EXPR_SEQADJ_FLAGS,
-					  NFT_SEQADJ_F_RANDOM);
-		id = nx_marker_add(NX_K_SEQADJ, true, e, NULL);
-		m = marker_text(id);
-		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
-		free(m);
-		c->src->nmarkers++;
+		lower_seqadj(c, &st);
 		break;
 	case NX_STMT_QUEUE:
-		if (!st.failopen)
-			break;
-		id = nx_marker_add(NX_K_QUEUE_FO, true, NULL, NULL);
-		m = marker_text(id);
-		m = realloc(m, strlen(m) + 2);
-		strcat(m, " ");
-		add_edit(c, tok(c, k)->off, tok(c, k)->off, m, -1);
-		free(m);
-		failopen_range(c, st.failopen, &s, &t);
-		add_edit(c, s, t, "", -1);
-		c->src->nmarkers++;
+		if (st.failopen)
+			lower_queue_failopen(c, &st);
 		break;
 	case NX_STMT_SYNPROXY:
-		if (!st.ecn) {
+		if (st.ecn)
+			lower_synproxy_ecn(c, &st);
+		else if (st.sp_stats)
 			/* stock options and a listing's statistics: nft
 			 * gets the options
 			 */
-			if (st.sp_stats)
-				add_edit(c, tok_end(c, st.sp_stats - 1),
-					 tok_end(c, st.last), "", -1);
-			break;
-		}
-		e = nftx_expr_alloc("synproxy");
-		if (!e)
-			abort();
-		if (st.sp_flags & NF_SYNPROXY_OPT_MSS)
-			nftx_expr_set_u16(e, NFTX_EXPR_SYNPROXY_MSS, st.mss);
-		if (st.sp_flags & NF_SYNPROXY_OPT_WSCALE)
-			nftx_expr_set_u8(e, NFTX_EXPR_SYNPROXY_WSCALE,
-					 st.wscale);
-		nftx_expr_set_u32(e, NFTX_EXPR_SYNPROXY_FLAGS, st.sp_flags);
-		id = nx_marker_add(NX_K_SYNPROXY, true, e, NULL);
-		m = marker_text(id);
-		add_edit(c, tok(c, k)->off, tok_end(c, st.last), m, -1);
-		free(m);
-		c->src->nmarkers++;
+			add_edit(c, tok_end(c, st.sp_stats - 1),
+				 tok_end(c, st.last), "", -1);
 		break;
 	default:
 		break;
@@ -637,10 +668,8 @@ static bool sp_obj_truncated(struct lctx *c, size_t k)
 	v = strtoull(buf, &endp, 0);
 	if (*endp || (errno == 0 && v <= max))
 		return false;
-	if (asprintf(&m, "Value %s exceeds valid range 0-%s", buf,
-		     max == UINT16_MAX ? "65535" :
-		     "14") < 0)
-		abort();
+	m = xasprintf("Value %s exceeds valid range 0-%s", buf,
+		      max == UINT16_MAX ? "65535" : "14");
 	poison(c, k + 1, k + 2, m, n->off, tok_end(c, k + 1));
 	return true;
 }
@@ -815,8 +844,7 @@ static bool reset_cmd(struct lctx *c)
 		char *m;
 
 		/* nft 1.0.6 aborts on "-j list synproxy" */
-		if (asprintf(&m, "reset %s cannot be listed as JSON", what) < 0)
-			abort();
+		m = xasprintf("reset %s cannot be listed as JSON", what);
 		poison(c, k, end, m, tok(c, k)->off, tok_end(c, end - 1));
 		return true;
 	}
@@ -830,7 +858,7 @@ static bool reset_cmd(struct lctx *c)
 		c->reset_repl = repl;
 	} else if (ok) {
 		poison(c, k, end,
-		       strdup("this reset must be a command of its own"),
+		       xstrdup("this reset must be a command of its own"),
 		       tok(c, k)->off, tok_end(c, end - 1));
 	}
 	return true;
@@ -906,9 +934,7 @@ static size_t *line_table(const char *s, size_t len, size_t *n)
 		if (s[i] == '\n')
 			cnt++;
 	}
-	t = malloc(cnt * sizeof(*t));
-	if (!t)
-		abort();
+	t = xreallocarray(NULL, cnt, sizeof(*t));
 	t[0] = 0;
 	cnt = 1;
 	for (i = 0; i < len; i++) {
@@ -1006,12 +1032,8 @@ static void build(struct lctx *c)
 
 	for (i = 0; i < c->npe; i++)
 		cap += strlen(c->pe[i].repl);
-	low = malloc(cap);
-	if (!low)
-		abort();
-	src->edits = calloc(c->npe, sizeof(*src->edits));
-	if (!src->edits && c->npe)
-		abort();
+	low = xmalloc(cap);
+	src->edits = xreallocarray(NULL, c->npe, sizeof(*src->edits));
 	for (i = 0; i < c->npe; i++) {
 		struct pedit *p = &c->pe[i];
 		struct nx_edit *e = &src->edits[i];
@@ -1052,7 +1074,7 @@ static int pedit_cmp(const void *a, const void *b)
 struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 			   unsigned int flags)
 {
-	struct nx_source *src = calloc(1, sizeof(*src));
+	struct nx_source *src = xzalloc(sizeof(*src));
 	struct lctx c = {
 		.src	= src,
 		.text	= text,
@@ -1062,13 +1084,9 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 		.json_out = flags & NX_LOWER_JSON,
 	};
 
-	if (!src)
-		abort();
 	src->fd = -1;
-	src->name = name ? strdup(name) : NULL;
-	src->orig = malloc(len + 1);
-	if (!src->orig)
-		abort();
+	src->name = name ? xstrdup(name) : NULL;
+	src->orig = xmalloc(len + 1);
 	memcpy(src->orig, text, len);
 	src->orig[len] = '\0';
 	src->orig_len = len;
@@ -1092,7 +1110,7 @@ struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 	if (c.reset_end) {
 		if (c.ncmds > 1) {
 			poison(&c, c.reset_start, c.reset_end,
-			       strdup("this reset must be a command of its own"),
+			       xstrdup("this reset must be a command of its own"),
 			       tok(&c, c.reset_start)->off,
 			       tok_end(&c, c.reset_end - 1));
 		} else {
@@ -1136,6 +1154,7 @@ void nx_source_free(struct nx_source *src)
 	free(src->orig);
 	free(src->orig_lines);
 	free(src->edits);
+	free(src->needs);
 	for (i = 0; i < src->nerrs; i++)
 		free(src->errs[i].msg);
 	free(src->errs);
@@ -1191,9 +1210,7 @@ void nx_print_error(FILE *f, const struct nx_source *src,
 		qlen = strcspn(src->orig, "\n");
 	}
 	fprintf(f, "%.*s\n", (int)qlen, qline);
-	marks = malloc(c2 + 1);
-	if (!marks)
-		abort();
+	marks = xmalloc(c2 + 1);
 	for (i = 0; i < c2; i++)
 		marks[i] = i < c1 ? ' ' : '^';
 	nx_caret_line(f, qline, qlen, marks, c2);

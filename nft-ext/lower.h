@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "marker.h"
+
 /* tokens of the lowering scanner (scanner.l) */
 enum nxl_type {
 	NXL_EOF = 0,
@@ -49,6 +51,14 @@ struct nx_edit {
 	int		err;	/* >= 0: a poison standing for errs[err] */
 };
 
+/* a statement that needs the nftx kernel patches: what it needs and
+ * where it is in the original text (0, 0 in JSON)
+ */
+struct nx_needs {
+	enum nx_kind	kind;	/* NX_K_SEQADJ, NX_K_QUEUE_FO, NX_K_SYNPROXY */
+	size_t		or_start, or_end;
+};
+
 /* an error nftx found in the input, reported like nft does */
 struct nx_error {
 	char		*msg;
@@ -67,11 +77,12 @@ struct nx_source {
 	size_t		nerrs;
 	size_t		*orig_lines, *low_lines;	/* line start offsets */
 	size_t		norig_lines, nlow_lines;
-	unsigned int	nmarkers;	/* markers registered for it */
+	struct nx_needs	*needs;		/* its statements that use new syntax */
+	size_t		nneeds;
 	bool		json;
 	bool		monitor;	/* it has a "monitor" command */
 	bool		changed;
-	int		fd;		/* bridge.c: a memfd of low, or -1 */
+	int		fd;		/* interpose.c: a memfd of low, or -1 */
 };
 
 enum nx_lower_flags {
@@ -82,7 +93,7 @@ enum nx_lower_flags {
 
 /* what a "reset rules ..." or "reset synproxy ..." command asks for: the
  * command is lowered to the listing that shows it ("list chain ...",
- * "list synproxy ..."), and the bridge makes that listing reset what it
+ * "list synproxy ..."), and interpose.c makes that listing reset what it
  * reports (one reset command per run, nothing else in it).
  */
 enum nx_reset_obj {
@@ -105,6 +116,14 @@ extern struct nx_reset nx_reset_req;
 struct nx_source *nx_lower(const char *name, const char *text, size_t len,
 			   unsigned int flags);
 void nx_source_free(struct nx_source *src);
+/* record a statement that needs our kernel */
+void nx_source_add_needs(struct nx_source *src, enum nx_kind kind,
+			 size_t start, size_t end);
+/* record an error (msg is taken over) about original bytes [start, end);
+ * returns its index in src->errs
+ */
+int nx_source_add_error(struct nx_source *src, char *msg, size_t start,
+			size_t end);
 
 /* json.c: false if the text is not JSON */
 bool nx_lower_json(struct nx_source *src, bool noopt);

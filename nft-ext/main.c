@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * main.c - the nftx command line: nft 1.0.6's options, messages and exit
- * codes, with every run going through the bridge (nftx.h) so that the new
+ * codes, with every run going through the interposition layer (nftx.h) so that the new
  * statements are understood.
  *
  * What is nft's and what is ours:

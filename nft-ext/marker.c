@@ -12,6 +12,7 @@
 #include <nftx/uapi.h>
 
 #include "marker.h"
+#include "xalloc.h"
 
 static struct nx_marker *markers;	/* markers[id - 1] */
 static uint32_t nmarkers, markers_size;
@@ -36,9 +37,8 @@ void nx_marker_reserve(uint64_t id)
 		return;
 	if (nreserved == reserved_size) {
 		reserved_size = reserved_size ? reserved_size * 2 : 16;
-		reserved = realloc(reserved, reserved_size * sizeof(*reserved));
-		if (!reserved)
-			abort();
+		reserved = xreallocarray(reserved, reserved_size,
+					 sizeof(*reserved));
 	}
 	reserved[nreserved++] = id;
 }
@@ -57,10 +57,8 @@ uint32_t nx_marker_add(enum nx_kind kind, bool outgoing,
 	while (nmarkers < id) {
 		if (nmarkers == markers_size) {
 			markers_size = markers_size ? markers_size * 2 : 64;
-			markers = realloc(markers,
-					  markers_size * sizeof(*markers));
-			if (!markers)
-				abort();
+			markers = xreallocarray(markers, markers_size,
+						sizeof(*markers));
 		}
 		memset(&markers[nmarkers], 0, sizeof(*markers));
 		nmarkers++;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * nftx.h - the bridge's API, used by main.c: a libnftables context whose
+ * nftx.h - the API of the interposition layer, used by main.c: a libnftables context whose
  * runs understand the new statements (lowering on the way in, translation
  * of listings, debug output and errors on the way out).
  */

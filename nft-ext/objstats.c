@@ -2,7 +2,7 @@
 /*
  * objstats.c - statistics of synproxy objects, and what nftx does with
  * them: libnftnl 1.2.4 drops the NFTA_SYNPROXY_STATS attribute our kernel
- * dumps, so the bridge notes it here as each object is parsed, and the
+ * dumps, so interpose.c notes it here as each object is parsed, and the
  * output filter puts it back into nft's listing of the object:
  *
  *	synproxy obj81 {
@@ -29,6 +29,7 @@
 #include "marker.h"
 #include "objstats.h"
 #include "output.h"
+#include "xalloc.h"
 
 struct objstat {
 	uint8_t		family;
@@ -65,16 +66,12 @@ static void put(struct objstat_list *l, uint8_t family, const char *table,
 	if (!o) {
 		if (l->n == l->size) {
 			l->size = l->size ? 2 * l->size : 16;
-			l->v = realloc(l->v, l->size * sizeof(*l->v));
-			if (!l->v)
-				abort();
+			l->v = xreallocarray(l->v, l->size, sizeof(*l->v));
 		}
 		o = &l->v[l->n++];
 		o->family = family;
-		o->table = strdup(table);
-		o->name = strdup(name);
-		if (!o->table || !o->name)
-			abort();
+		o->table = xstrdup(table);
+		o->name = xstrdup(name);
 	}
 	memcpy(o->vals, vals, sizeof(o->vals));
 }

@@ -26,7 +26,7 @@ void nx_objstat_reset(void);
 /* NFPROTO_* of "ip", "inet", ..., or -1 */
 int nx_family_by_name(const char *s, size_t len);
 
-/* "syn-answered N cookie-valid N ... conn-reopened N" */
+/* "syn-answered N cookie-valid N cookie-invalid N" */
 void nx_objstat_text(const uint64_t *vals, struct sbuf *out);
 
 /* one line of a text listing: adds the statistics line before the "\t}"

@@ -10,6 +10,8 @@
 
 #include "marker.h"
 #include "output.h"
+#include "probe.h"
+#include "xalloc.h"
 
 #define LOG_PREFIX_TEXT	"log prefix \""
 
@@ -399,148 +401,295 @@ static void json_error(const struct nx_run_sources *rs, const char *line,
 	fprintf(out, "%.*s\n", (int)(end - line), line);
 }
 
+/* one error record of libnftables: a header line ("[FILE:LINE:C1-C2: ]
+ * Error: ..."), then, most of the time, the quoted input line and a
+ * caret line under it
+ */
+struct erec {
+	struct erec_hdr	h;
+	const char	*start, *hdr_end;	/* the header line */
+	const char	*after_hdr;		/* the line after it */
+	bool		have_lines;		/* quoted and caret lines */
+	const char	*carets, *carets_end;
+	const char	*next;			/* what follows the record */
+};
+
+static const char *line_end(const char *p, const char *end)
+{
+	const char *nl = p < end ? memchr(p, '\n', end - p) : NULL;
+
+	return nl ? nl : end;
+}
+
+static const char *next_line(const char *p, const char *end)
+{
+	const char *e = line_end(p, end);
+
+	return e < end ? e + 1 : end;
+}
+
+static bool erec_read(const char *p, const char *end, struct erec *r)
+{
+	const char *quote;
+
+	r->start = p;
+	r->hdr_end = line_end(p, end);
+	r->after_hdr = next_line(p, end);
+	if (!parse_header(p, r->hdr_end, &r->h))
+		return false;
+	quote = r->after_hdr;
+	r->carets = next_line(quote, end);
+	r->carets_end = line_end(r->carets, end);
+	r->have_lines = quote < end && line_end(quote, end) < end &&
+			is_caret_line(r->carets, r->carets_end);
+	r->next = r->have_lines ? next_line(r->carets, end) : r->after_hdr;
+	return true;
+}
+
+/* the column the record points at, in the lowered text (0-based) */
+static size_t erec_col(const struct erec *r)
+{
+	const char *p;
+
+	if (r->h.located && r->h.c1)
+		return r->h.c1 - 1;
+	if (!r->have_lines)
+		return 0;
+	/* the first "^", else the first "~" */
+	p = memchr(r->carets, '^', r->carets_end - r->carets);
+	if (!p)
+		p = memchr(r->carets, '~', r->carets_end - r->carets);
+	return p ? (size_t)(p - r->carets) : 0;
+}
+
+/* our error, if the record is nft refusing one of our poisons */
+static const struct nx_error *erec_poison(const struct nx_source *src,
+					  const struct erec *r,
+					  unsigned int lline)
+{
+	const struct nx_error *perr = poison_at(src, lline, erec_col(r));
+	unsigned int l;
+
+	/* a buffer's error names no line: any line can hold it */
+	for (l = 1; !perr && !r->h.located && l <= src->nlow_lines; l++)
+		perr = poison_at(src, l, erec_col(r));
+	return perr;
+}
+
+/* the header, its columns mapped back to the original line */
+static void print_header(FILE *out, const struct nx_source *src,
+			 const struct erec *r, unsigned int lline)
+{
+	const struct erec_hdr *h = &r->h;
+
+	if (!h->located) {
+		fprintf(out, "%.*s\n", (int)(r->hdr_end - r->start), r->start);
+		return;
+	}
+	fprintf(out, "%.*s:%lu:%zu-%zu: %.*s\n", (int)h->namelen, h->name,
+		h->line,
+		map_col(src, lline, h->c1 ? h->c1 - 1 : 0, false) + 1,
+		map_col(src, lline, h->c2 ? h->c2 - 1 : 0, true) + 1,
+		(int)(r->hdr_end - h->kind), h->kind);
+}
+
+/* the original line nft would have quoted: a file's line, or a
+ * buffer's first line whatever the line of the error (as nft does)
+ */
+static const char *quoted_line(const struct nx_source *src,
+			       const struct erec *r, unsigned int lline,
+			       size_t *len)
+{
+	size_t ls, le;
+
+	if (!r->h.located) {
+		*len = strcspn(src->orig, "\n");
+		return src->orig;
+	}
+	ls = nx_line_off(src->orig_lines, src->norig_lines, lline);
+	le = lline < src->norig_lines ? src->orig_lines[lline] - 1 :
+	     src->orig_len;
+	*len = le - ls;
+	return src->orig + ls;
+}
+
+/* mark each run of ch in the lowered caret line c at its original
+ * columns
+ */
+static void map_marks(const struct nx_source *src, unsigned int lline,
+		      const char *c, size_t clen, char ch, char *marks)
+{
+	size_t i = 0, j, a, b;
+
+	while (i < clen) {
+		if (c[i] != ch) {
+			i++;
+			continue;
+		}
+		for (j = i; j + 1 < clen && c[j + 1] == ch; j++)
+			;
+		a = map_col(src, lline, i, false);
+		b = map_col(src, lline, j, true);
+		memset(marks + a, ch, (b > a ? b : a) - a + 1);
+		i = j + 1;
+	}
+}
+
+/* the caret line, mapped back to the original columns */
+static void print_carets(FILE *out, const struct nx_source *src,
+			 const struct erec *r, unsigned int lline,
+			 const char *q, size_t qlen)
+{
+	size_t clen = r->carets_end - r->carets, n = qlen + 2, i;
+	char *marks;
+
+	for (i = 0; i < clen; i++) {
+		size_t m = map_col(src, lline, i, true) + 1;
+
+		if (m > n)
+			n = m;
+	}
+	marks = xmalloc(n + 1);
+	memset(marks, ' ', n);
+	/* "~" runs first, so that "^" wins where they overlap */
+	map_marks(src, lline, r->carets, clen, '~', marks);
+	map_marks(src, lline, r->carets, clen, '^', marks);
+	while (n > 0 && marks[n - 1] == ' ')
+		n--;
+	nx_caret_line(out, q, qlen, marks, n);
+	free(marks);
+}
+
+/* --- a kernel without the nftx patches --- */
+
+static const char *const needs_what[] = {
+	[NX_K_SEQADJ]	= "has no 'seqadj' expression",
+	[NX_K_QUEUE_FO]	= "has no 'queue ... fail-open'",
+	[NX_K_SYNPROXY]	= "has no 'synproxy ... ecn'",
+};
+
+/* the kinds already reported in this run */
+static unsigned int needs_told;
+
+/* after nft's record: one line if the kernel lacks what kind needs */
+static void tell_needs(FILE *out, enum nx_kind kind)
+{
+	if (needs_told & (1U << kind) || nx_kernel_has(kind) != 0)
+		return;
+	needs_told |= 1U << kind;
+	fprintf(out, "nftx: the running kernel %s: it needs the nftx kernel patches (see README)\n",
+		needs_what[kind]);
+}
+
+/* the kernel's answer to a rule, as libnftables words it: "Could not
+ * process rule: ERROR", or for ENOENT sometimes a guess at the name meant
+ * ("No such file or directory; did you mean chain ...")
+ */
+static bool kernel_refused_rule(const struct erec *r)
+{
+	static const char enoent[] = "Error: No such file or directory; ";
+
+	return nx_starts(r->h.kind, r->hdr_end,
+			 "Error: Could not process rule: ") ||
+	       nx_starts(r->h.kind, r->hdr_end, enoent);
+}
+
+/* a rule the kernel refused, at one of our statements (the carets
+ * reach into it): does the kernel have what the statement needs?
+ */
+static void check_needs(FILE *out, const struct nx_source *src,
+			const struct erec *r, unsigned int lline)
+{
+	size_t ls = nx_line_off(src->orig_lines, src->norig_lines, lline);
+	const char *c = r->carets, *first, *last;
+	size_t clen = r->carets_end - c, a, b, i;
+
+	if (!src->nneeds || !r->have_lines || !kernel_refused_rule(r))
+		return;
+	for (first = c; first < c + clen && *first != '^'; first++)
+		;
+	if (first == c + clen)
+		return;
+	for (last = c + clen - 1; *last != '^'; last--)
+		;
+	a = ls + map_col(src, lline, first - c, false);
+	b = ls + map_col(src, lline, last - c, true);
+	for (i = 0; i < src->nneeds; i++) {
+		const struct nx_needs *n = &src->needs[i];
+
+		if (n->or_start <= b && a < n->or_end)
+			tell_needs(out, n->kind);
+	}
+}
+
+/* JSON errors say nothing of where: every new statement of the JSON
+ * input is a suspect
+ */
+static void check_needs_json(FILE *out, const struct nx_run_sources *rs,
+			     const struct erec *r)
+{
+	size_t i, j;
+
+	if (!kernel_refused_rule(r))
+		return;
+	for (i = 0; i <= rs->nsrcs; i++) {
+		const struct nx_source *s = i < rs->nsrcs ? rs->srcs[i] :
+					    rs->buffer;
+
+		for (j = 0; s && s->json && j < s->nneeds; j++)
+			tell_needs(out, s->needs[j].kind);
+	}
+}
+
+/* a record about a source nftx lowered */
+static void xlate_erec(FILE *out, const struct nx_source *src,
+		       const struct erec *r)
+{
+	unsigned int lline = r->h.located ? r->h.line : 1;
+	const struct nx_error *perr = erec_poison(src, r, lline);
+	const char *q;
+	size_t qlen;
+
+	if (perr) {
+		nx_print_error(out, src, perr);
+		return;
+	}
+	print_header(out, src, r, lline);
+	if (!r->have_lines)
+		return;
+	q = quoted_line(src, r, lline, &qlen);
+	fprintf(out, "%.*s\n", (int)qlen, q);
+	print_carets(out, src, r, lline, q, qlen);
+	check_needs(out, src, r, lline);
+}
+
 void nx_xlate_errors(const char *text, size_t len,
 		     const struct nx_run_sources *rs, FILE *out)
 {
-	const char *line = text, *tend = text + len;
+	const char *p = text, *end = text + len;
+	struct nx_source *src;
+	struct erec r;
 
-	while (line < tend) {
-		const char *e1 = memchr(line, '\n', tend - line);
-		const char *l1 = e1 ? e1 : tend, *n1 = e1 ? e1 + 1 : tend;
-		const char *q = n1, *qe, *c, *ce, *after;
-		const struct nx_error *perr = NULL;
-		struct nx_source *src;
-		struct erec_hdr h;
-		unsigned int lline;
-		size_t qlen, ncol, i;
-		char *marks;
-		bool have_lines;
-
-		if (!parse_header(line, l1, &h)) {
-			fwrite(line, 1, n1 - line, out);
-			line = n1;
-			continue;
-		}
-		if (h.located && h.namelen == 8 &&
-		    !memcmp(h.name, "internal", 8)) {
-			json_error(rs, line, l1, out);
-			line = n1;
-			continue;
-		}
-		/* the quoted line and the caret line */
-		qe = q < tend ? memchr(q, '\n', tend - q) : NULL;
-		c = qe ? qe + 1 : tend;
-		ce = c < tend ? memchr(c, '\n', tend - c) : NULL;
-		if (!ce)
-			ce = tend;
-		have_lines = qe && is_caret_line(c, ce);
-		after = have_lines ? (ce < tend ? ce + 1 : tend) : n1;
-
-		src = find_source(rs, &h);
-		if (!src || !src->changed) {
-			fwrite(line, 1, after - line, out);
-			line = after;
-			continue;
-		}
-
-		lline = h.located ? h.line : 1;
-		if (have_lines) {
-			const char *caret = c;
-
-			while (caret < ce && *caret != '^')
-				caret++;
-			if (caret == ce)
-				caret = c;
-			while (caret < ce && *caret != '^' && *caret != '~')
-				caret++;
-			ncol = caret - c;
+	needs_told = 0;
+	while (p < end) {
+		if (!erec_read(p, end, &r)) {
+			fwrite(p, 1, r.after_hdr - p, out);
+			p = r.after_hdr;
+		} else if (r.h.located && r.h.namelen == 8 &&
+			   !memcmp(r.h.name, "internal", 8)) {
+			json_error(rs, p, r.hdr_end, out);
+			p = r.after_hdr;
+			/* the empty line that ends nft's JSON record */
+			if (p < end && *p == '\n')
+				fputc(*p++, out);
+			check_needs_json(out, rs, &r);
 		} else {
-			ncol = h.c1 ? h.c1 - 1 : 0;
+			src = find_source(rs, &r.h);
+			if (src && src->changed)
+				xlate_erec(out, src, &r);
+			else
+				fwrite(p, 1, r.next - p, out);
+			p = r.next;
 		}
-		if (h.located && h.c1)
-			ncol = h.c1 - 1;
-		perr = poison_at(src, lline, ncol);
-		if (!perr && !h.located) {
-			unsigned int l;
-
-			for (l = 1; l <= src->nlow_lines && !perr; l++)
-				perr = poison_at(src, l, ncol);
-		}
-		if (perr) {
-			nx_print_error(out, src, perr);
-			line = after;
-			continue;
-		}
-
-		/* map the columns back to the original line */
-		if (h.located) {
-			fprintf(out, "%.*s:%lu:%zu-%zu: %.*s\n",
-				(int)h.namelen, h.name, h.line,
-				map_col(src, lline, h.c1 ? h.c1 - 1 : 0,
-					false) + 1,
-				map_col(src, lline, h.c2 ? h.c2 - 1 : 0,
-					true) + 1,
-				(int)(l1 - h.kind), h.kind);
-		} else {
-			fprintf(out, "%.*s\n", (int)(l1 - line), line);
-		}
-		if (!have_lines) {
-			line = after;
-			continue;
-		}
-		{
-			size_t ls, le;
-
-			if (h.located) {
-				ls = nx_line_off(src->orig_lines,
-						 src->norig_lines, lline);
-				le = lline < src->norig_lines ?
-				     src->orig_lines[lline] - 1 :
-				     src->orig_len;
-			} else {
-				ls = 0;
-				le = strcspn(src->orig, "\n");
-			}
-			q = src->orig + ls;
-			qlen = le - ls;
-		}
-		fprintf(out, "%.*s\n", (int)qlen, q);
-		ncol = qlen + 2;
-		for (i = 0; c + i < ce; i++) {
-			size_t m = map_col(src, lline, i, true) + 1;
-
-			if (m > ncol)
-				ncol = m;
-		}
-		marks = malloc(ncol + 1);
-		if (!marks)
-			abort();
-		memset(marks, ' ', ncol);
-		/* "~" runs first, so that "^" wins where they overlap */
-		for (int pass = 0; pass < 2; pass++) {
-			char ch = pass ? '^' : '~';
-
-			for (i = 0; c + i < ce;) {
-				size_t j = i, a, b;
-
-				if (c[i] != ch) {
-					i++;
-					continue;
-				}
-				while (c + j + 1 < ce && c[j + 1] == ch)
-					j++;
-				a = map_col(src, lline, i, false);
-				b = map_col(src, lline, j, true);
-				if (b < a)
-					b = a;
-				memset(marks + a, ch, b - a + 1);
-				i = j + 1;
-			}
-		}
-		for (i = ncol; i > 0 && marks[i - 1] == ' '; i--)
-			;
-		nx_caret_line(out, q, qlen, marks, i);
-		free(marks);
-		line = after;
 	}
 }

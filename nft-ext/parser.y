@@ -5,7 +5,7 @@
  *	seqadj [offset NUM | random]
  *	queue ... fail-open ...		(every form nft 1.0.6 knows)
  *	synproxy [mss NUM] [wscale NUM] [timestamp] [sack-perm] [ecn]
- *		 [syn-answered NUM cookie-valid NUM ... conn-reopened NUM]
+ *		 [syn-answered NUM cookie-valid NUM cookie-invalid NUM]
  *
  * It parses one statement starting at a given token and stops at the
  * first token that does not belong to it (YYACCEPT in the start rule).
@@ -37,6 +37,8 @@ typedef struct {
 #include <string.h>
 
 #include <nftx/uapi.h>
+
+#include "xalloc.h"
 
 static int nxp_lex(NXP_STYPE *lval, NXP_LTYPE *lloc, struct nxp_state *st);
 static void nxp_error(NXP_LTYPE *lloc, struct nxp_state *st, const char *s);
@@ -305,9 +307,6 @@ static const struct {
 	KW("syn-answered",	SPSTAT),
 	KW("cookie-valid",	SPSTAT),
 	KW("cookie-invalid",	SPSTAT),
-	KW("cookie-retrans",	SPSTAT),
-	KW("conn-opened",	SPSTAT),
-	KW("conn-reopened",	SPSTAT),
 };
 #undef KW
 
@@ -402,8 +401,7 @@ static void nxp_vfail(struct nxp_state *st, size_t first, size_t last,
 
 	if (st->errmsg)
 		return;
-	if (vasprintf(&st->errmsg, fmt, ap) < 0)
-		abort();
+	st->errmsg = xvasprintf(fmt, ap);
 	st->err_start = a->off;
 	st->err_end = b->off + (b->len ? b->len : 1);
 }
@@ -416,8 +414,7 @@ static void nxp_fail_bytes(struct nxp_state *st, size_t start, size_t end,
 	if (st->errmsg)
 		return;
 	va_start(ap, fmt);
-	if (vasprintf(&st->errmsg, fmt, ap) < 0)
-		abort();
+	st->errmsg = xvasprintf(fmt, ap);
 	va_end(ap);
 	st->err_start = start;
 	st->err_end = end;

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 struct sbuf {
 	char	*s;
 	size_t	len, size;
@@ -22,9 +24,7 @@ static inline void sbuf_grow(struct sbuf *b, size_t n)
 	b->size = b->size ? b->size : 256;
 	while (b->len + n + 1 > b->size)
 		b->size *= 2;
-	b->s = realloc(b->s, b->size);
-	if (!b->s)
-		abort();
+	b->s = xrealloc(b->s, b->size);
 }
 
 static inline void sbuf_add(struct sbuf *b, const char *s, size_t n)

@@ -22,8 +22,7 @@ struct nftx_expr_synproxy {
 };
 
 const char *const nftx_synproxy_stat_names[NFTX_SYNPROXY_NSTATS] = {
-	"syn-answered", "cookie-valid", "cookie-invalid", "cookie-retrans",
-	"conn-opened", "conn-reopened",
+	"syn-answered", "cookie-valid", "cookie-invalid",
 };
 
 #define SP_STAT(attr)	((attr) - NFTX_EXPR_SYNPROXY_SYN_ANSWERED)
@@ -37,12 +36,6 @@ static const uint32_t synproxy_attr_len[] = {
 	[NFTX_EXPR_SYNPROXY_COOKIE_VALID - NFTX_EXPR_SYNPROXY_MSS] =
 		sizeof(uint64_t),
 	[NFTX_EXPR_SYNPROXY_COOKIE_INVALID - NFTX_EXPR_SYNPROXY_MSS] =
-		sizeof(uint64_t),
-	[NFTX_EXPR_SYNPROXY_COOKIE_RETRANS - NFTX_EXPR_SYNPROXY_MSS] =
-		sizeof(uint64_t),
-	[NFTX_EXPR_SYNPROXY_CONN_OPENED - NFTX_EXPR_SYNPROXY_MSS] =
-		sizeof(uint64_t),
-	[NFTX_EXPR_SYNPROXY_CONN_REOPENED - NFTX_EXPR_SYNPROXY_MSS] =
 		sizeof(uint64_t),
 };
 
@@ -60,7 +53,7 @@ static void synproxy_set(struct nftx_expr *e, uint16_t type, const void *data)
 	case NFTX_EXPR_SYNPROXY_FLAGS:
 		memcpy(&synproxy->flags, data, sizeof(synproxy->flags));
 		break;
-	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_CONN_REOPENED:
+	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_COOKIE_INVALID:
 		memcpy(&synproxy->stats[SP_STAT(type)], data, sizeof(uint64_t));
 		break;
 	}
@@ -77,7 +70,7 @@ static const void *synproxy_get(const struct nftx_expr *e, uint16_t type)
 		return &synproxy->wscale;
 	case NFTX_EXPR_SYNPROXY_FLAGS:
 		return &synproxy->flags;
-	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_CONN_REOPENED:
+	case NFTX_EXPR_SYNPROXY_SYN_ANSWERED ... NFTX_EXPR_SYNPROXY_COOKIE_INVALID:
 		return &synproxy->stats[SP_STAT(type)];
 	}
 	return NULL;
@@ -235,7 +228,7 @@ const struct expr_ops nftx_expr_ops_synproxy = {
 	.name		= "synproxy",
 	.data_len	= sizeof(struct nftx_expr_synproxy),
 	.attr_first	= NFTX_EXPR_SYNPROXY_MSS,
-	.attr_last	= NFTX_EXPR_SYNPROXY_CONN_REOPENED,
+	.attr_last	= NFTX_EXPR_SYNPROXY_COOKIE_INVALID,
 	.attr_len	= synproxy_attr_len,
 	.set		= synproxy_set,
 	.get		= synproxy_get,

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * test.h - a minimal harness for the libnftnl-ext unit tests: one
- * "PASS: name" / "FAIL: name" line per test case on stdout, details of
- * a failure on stderr, exit status 1 if any case failed.
+ * test.h - the harness of the C unit tests (libnftnl-ext's, and
+ * nft-ext's, which include it too): one "PASS: name" / "FAIL: name" line
+ * per test case or named check on stdout, details of a failure on
+ * stderr, exit status 1 if anything failed.  In a sanitizer build the
+ * names end in " [asan]".
  */
 #ifndef _NFTX_TEST_H_
 #define _NFTX_TEST_H_
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -108,15 +111,69 @@ static inline void test_check_mem(const char *file, int line,
 	test_case_failed = 1;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SUFFIX	" [asan]"
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SUFFIX	" [asan]"
+#endif
+#endif
+#ifndef TEST_SUFFIX
+#define TEST_SUFFIX	""
+#endif
+
+static int test_passes;
+
+/* one result line; a failure counts */
+static inline bool test_result(bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static inline bool test_result(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s: ", ok ? "PASS" : "FAIL");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("%s\n", TEST_SUFFIX);
+	fflush(stdout);
+	if (ok)
+		test_passes++;
+	else
+		test_failures++;
+	return ok;
+}
+
 static inline void test_run(const char *name, void (*fn)(void))
 {
 	test_case_failed = 0;
 	fn();
-	printf("%s: libnftnl-ext/%s::%s\n", test_case_failed ? "FAIL" : "PASS",
-	       test_prog, name);
-	fflush(stdout);
-	if (test_case_failed)
-		test_failures++;
+	test_result(!test_case_failed, "libnftnl-ext/%s::%s", test_prog, name);
+}
+
+/* a check with a name of its own, for tests written as one sequence of
+ * checks; got and want (either may be NULL) are shown if it fails
+ */
+static inline bool test_check(bool ok, const char *name, const char *got,
+			      const char *want)
+{
+	if (!test_result(ok, "%s", name) && (got || want))
+		fprintf(stderr, "  %s: got:  [%s]\n  %s: want: [%s]\n", name,
+			got ? got : "(null)", name, want ? want : "(null)");
+	return ok;
+}
+
+static inline bool test_check_str(const char *name, const char *got,
+				  const char *want)
+{
+	return test_check(got && want && !strcmp(got, want), name, got, want);
+}
+
+/* the last line of a sequence of named checks; the exit status */
+static inline int test_summary(void)
+{
+	printf("%d passed, %d failed\n", test_passes, test_failures);
+	return test_failures ? 1 : 0;
 }
 
 #define RUN(fn)	test_run(#fn, fn)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * drv.c - a minimal nft-like driver for the bridge tests (the real
+ * drv.c - a minimal nft-like driver for the interposition tests (the real
  * command line is main.c): nftx-drv [-jeasctno] [-d netlink] [-D N=V]
  * [-f FILE | CMD...]
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * test-hooks.c - the libnftnl hooks of bridge.c on hand-built messages,
+ * test-hooks.c - the libnftnl hooks of interpose.c on hand-built messages,
  * without a kernel: the incoming rewrite (our expressions -> log
  * markers) and the outgoing path (markers -> our expressions, the queue
  * fail-open fold).  One "PASS: name" / "FAIL: name" line per check.
@@ -22,18 +22,14 @@
 #include <nftx/uapi.h>
 
 #include "marker.h"
+#include "xalloc.h"
 
-static int failed, passed;
+#include "test.h"
 
-static void check(bool ok, const char *name, const char *detail)
+/* a check, with what was got shown if it fails */
+static void check(bool ok, const char *name, const char *got)
 {
-	printf("%s: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok && detail)
-		printf("  %s\n", detail);
-	if (ok)
-		passed++;
-	else
-		failed++;
+	test_check(ok, name, got, NULL);
 }
 
 static void put_nftx(struct nlmsghdr *nlh, struct nftx_expr *e)
@@ -122,7 +118,7 @@ static const struct nx_marker *log_marker(struct nftnl_expr *e)
 
 static void test_incoming(void)
 {
-	char *buf = calloc(1, 8192), text[512] = "";
+	char *buf = xzalloc(8192), text[512] = "";
 	struct nlmsghdr *nlh = kernel_rule(buf);
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nftnl_expr_iter *it;
@@ -206,7 +202,7 @@ static void test_outgoing(void)
 {
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nftx_expr *x = nftx_expr_alloc("seqadj");
-	char *buf = calloc(1, 8192), text[512] = "", one[128];
+	char *buf = xzalloc(8192), text[512] = "", one[128];
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	const struct nlattr *exprs, *elem;
 	uint32_t sid, qid;
@@ -268,6 +264,5 @@ int main(void)
 {
 	test_incoming();
 	test_outgoing();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return test_summary();
 }

@@ -29,7 +29,7 @@ if [ -z "$NFT" ]; then
 fi
 # the command's words; a relative path among them made absolute, since
 # testcases change directories
-read -r -a words <<< "$NFT"
+read -r -a words <<< $NFT
 for i in "${!words[@]}"; do
 	w=${words[i]}
 	case $w in

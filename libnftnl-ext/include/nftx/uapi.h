@@ -66,7 +66,7 @@ enum nft_seqadj_attributes {
 #define NFTX_SYNPROXY_WSCALE_MAX	14
 
 /* synproxy statistics: our kernel dumps them in a nested attribute after
- * the stock ones (ignored on input); 64-bit big-endian counters.
+ * the stock ones (refused on input); 64-bit big-endian counters.
  */
 #define NFTX_NFTA_SYNPROXY_STATS	4
 #define NFTX_NFTA_SYNPROXY_MAX		NFTX_NFTA_SYNPROXY_STATS
@@ -75,14 +75,11 @@ enum nftx_synproxy_stat_attributes {
 	NFTX_NFTA_SYNPROXY_STAT_SYN_ANSWERED,
 	NFTX_NFTA_SYNPROXY_STAT_COOKIE_VALID,
 	NFTX_NFTA_SYNPROXY_STAT_COOKIE_INVALID,
-	NFTX_NFTA_SYNPROXY_STAT_COOKIE_RETRANS,
-	NFTX_NFTA_SYNPROXY_STAT_CONN_OPENED,
-	NFTX_NFTA_SYNPROXY_STAT_CONN_REOPENED,
 	NFTX_NFTA_SYNPROXY_STAT_PAD,
 	__NFTX_NFTA_SYNPROXY_STAT_MAX
 };
 #define NFTX_NFTA_SYNPROXY_STAT_MAX	(__NFTX_NFTA_SYNPROXY_STAT_MAX - 1)
-#define NFTX_SYNPROXY_NSTATS		6
+#define NFTX_SYNPROXY_NSTATS		3
 
 /* since Linux 6.5 (older headers lack it): get rules and reset them */
 #define NFTX_NFT_MSG_GETRULE_RESET	25

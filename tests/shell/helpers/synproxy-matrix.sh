@@ -151,6 +151,6 @@ sp_flood() {
 		'[ $((ct1 - ct0)) -le $n ]'
 	check "SYNs answered: the flood and the real ones ($(val syn_answered) >= $FLOOD + $n)" \
 		'[ "$(val syn_answered)" -ge $((FLOOD + n)) ] && [ "$(val syn_answered)" -le $((FLOOD + 2 * n)) ]'
-	check "connections opened: the real ones ($(val conn_opened) = $n)" '[ "$(val conn_opened)" = $n ]'
+	check "valid cookies: the real connections ($(val cookie_valid) = $n)" '[ "$(val cookie_valid)" = $n ]'
 	check "no invalid cookie" '[ "$(val cookie_invalid)" = 0 ]'
 }

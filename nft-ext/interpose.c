@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * bridge.c - nftx on top of the installed libnftables 1.0.6 and libnftnl
+ * interpose.c - nftx on top of the installed libnftables 1.0.6 and libnftnl
  * 1.2.4, by symbol interposition from the executable.
  *
  * The input is lowered to stock nft text with markers (lower.c, json.c),
@@ -55,6 +55,7 @@
 #include "nftx.h"
 #include "output.h"
 #include "sbuf.h"
+#include "xalloc.h"
 
 /* --- the real functions --- */
 
@@ -142,9 +143,7 @@ static void fold_queue_markers(struct nftnl_rule *r)
 
 			nftnl_expr_set_u16(e, NFTNL_EXPR_QUEUE_FLAGS,
 					   f | NFT_QUEUE_FLAG_FAILOPEN);
-			del = realloc(del, (ndel + 1) * sizeof(*del));
-			if (!del)
-				abort();
+			del = xreallocarray(del, ndel + 1, sizeof(*del));
 			del[ndel++] = marker;
 			marker = NULL;
 		}
@@ -326,8 +325,8 @@ static void rewrite_elem(struct nlmsghdr *nlh, const struct nlattr *elem)
 		data = nested_get(elem, NFTA_EXPR_DATA);
 		a = nested_get(data, NFTA_LOG_PREFIX);
 		id = nx_marker_add(NX_K_LOG_ESCAPE, false, NULL,
-				   strndup(mnl_attr_get_payload(a),
-					   mnl_attr_get_payload_len(a)));
+				   xstrndup(mnl_attr_get_payload(a),
+					    mnl_attr_get_payload_len(a)));
 		put_log_marker(nlh, id, data);
 		return;
 	case ELEM_COPY:
@@ -364,9 +363,7 @@ static struct nlmsghdr *rewrite_rule(const struct nlmsghdr *nlh)
 	/* a marker with its nests takes less than 128 bytes; a queue
 	 * without fail-open no more than before
 	 */
-	nn = calloc(1, nlh->nlmsg_len + 128 * n + 64);
-	if (!nn)
-		abort();
+	nn = xzalloc(nlh->nlmsg_len + 128 * n + 64);
 	hdr = NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct nfgenmsg));
 	memcpy(nn, nlh, hdr);
 	nn->nlmsg_len = hdr;
@@ -404,9 +401,7 @@ int nftnl_rule_fprintf(FILE *fp, const struct nftnl_rule *r, uint32_t type,
 	if (!nx_marker_count())
 		return get_nftnl_rule_fprintf()(fp, r, type, flags);
 	for (;;) {
-		buf = realloc(buf, size);
-		if (!buf)
-			abort();
+		buf = xrealloc(buf, size);
 		n = nftnl_rule_snprintf(buf, size, r, type, flags);
 		if (n < 0) {
 			free(buf);
@@ -440,12 +435,10 @@ int nft_ctx_add_var(struct nft_ctx *ctx, const char *var)
 	int ret = get_nft_ctx_add_var()(ctx, var);
 
 	if (ret == 0 && eq) {
-		cli_vars = realloc(cli_vars, (ncli_vars + 1) *
-					     sizeof(*cli_vars));
-		if (!cli_vars)
-			abort();
-		cli_vars[ncli_vars].name = strndup(var, eq - var);
-		cli_vars[ncli_vars].value = strdup(eq + 1);
+		cli_vars = xreallocarray(cli_vars, ncli_vars + 1,
+					 sizeof(*cli_vars));
+		cli_vars[ncli_vars].name = xstrndup(var, eq - var);
+		cli_vars[ncli_vars].value = xstrdup(eq + 1);
 		ncli_vars++;
 	}
 	return ret;
@@ -485,10 +478,8 @@ static struct {
 
 static void run_add_source(struct nx_source *src)
 {
-	run.rs.srcs = realloc(run.rs.srcs, (run.rs.nsrcs + 1) *
-					   sizeof(*run.rs.srcs));
-	if (!run.rs.srcs)
-		abort();
+	run.rs.srcs = xreallocarray(run.rs.srcs, run.rs.nsrcs + 1,
+				    sizeof(*run.rs.srcs));
 	run.rs.srcs[run.rs.nsrcs++] = src;
 }
 

@@ -1,0 +1,155 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# nft_synproxy without the notrack recipe: one "synproxy" rule, the
+# default nf_conntrack_tcp_loose, no "ct state" guard.  Checks that
+# connections through the proxy carry data, that the SYNs leave no
+# conntrack entry behind, that the expression's statistics count what it
+# answered, and that the ecn flag lets client and server negotiate ECN.
+
+source lib.sh
+
+ret=0
+
+checktool "nft --version" "run test without nft tool"
+checktool "socat -V" "run test without socat"
+
+setup_ns nsr ns1 ns2
+
+cleanup() {
+	ip netns pids "$ns1" | xargs kill 2>/dev/null
+	ip netns pids "$ns2" | xargs kill 2>/dev/null
+
+	cleanup_all_ns
+}
+
+trap cleanup EXIT
+
+ip link add veth0 netns "$nsr" type veth peer name eth0 netns "$ns1"
+ip link add veth1 netns "$nsr" type veth peer name eth0 netns "$ns2"
+
+for dev in veth0 veth1; do
+	ip -net "$nsr" link set "$dev" up
+done
+
+ip -net "$nsr" addr add 10.0.1.1/24 dev veth0
+ip -net "$nsr" addr add 10.0.2.1/24 dev veth1
+
+ip netns exec "$nsr" sysctl -q net.ipv4.conf.veth0.forwarding=1
+ip netns exec "$nsr" sysctl -q net.ipv4.conf.veth1.forwarding=1
+
+for n in $ns1 $ns2; do
+	ip -net "$n" link set eth0 up
+	ip netns exec "$n" sysctl -q net.ipv4.tcp_ecn=1
+done
+ip -net "$ns1" addr add 10.0.1.99/24 dev eth0
+ip -net "$ns2" addr add 10.0.2.99/24 dev eth0
+ip -net "$ns1" route add default via 10.0.1.1
+ip -net "$ns2" route add default via 10.0.2.1
+
+if ! ip netns exec "$ns1" ping -c 1 -q 10.0.2.99 > /dev/null; then
+	echo "ERROR: $ns1 cannot reach $ns2" 1>&2
+	exit 1
+fi
+
+# port 8080 plain, port 8081 with ecn; a client's SYN the proxy did not
+# take never reaches ns2
+ip netns exec "$nsr" nft -f - <<EOF
+table inet filter {
+	chain forward {
+		type filter hook forward priority 0; policy accept;
+		tcp dport 8080 synproxy mss 1460 wscale 7 timestamp sack-perm
+		tcp dport 8081 synproxy mss 1460 wscale 7 timestamp sack-perm ecn
+		tcp flags & (syn | ack) == syn counter drop
+	}
+}
+EOF
+if [ $? -ne 0 ]; then
+	echo "SKIP: Cannot add nft synproxy with ecn"
+	exit $ksft_skip
+fi
+
+payload=$(mktemp)
+head -c 100000 /dev/urandom > "$payload"
+
+# one connection from ns1 to PORT, 100 kB each way; 0 if both arrived
+transfer() {
+	local port=$1 got
+
+	ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:"$port",reuseaddr SYSTEM:cat &
+	busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :$port' | grep -q ."
+	got=$(ip netns exec "$ns1" timeout 10 socat -t 5 OPEN:"$payload" TCP:10.0.2.99:"$port" | sha1sum)
+	wait
+	[ "$got" = "$(sha1sum < "$payload")" ]
+}
+
+if transfer 8080; then
+	echo "PASS: one synproxy rule: data went through"
+else
+	echo "FAIL: one synproxy rule: transfer failed" 1>&2
+	ret=1
+fi
+
+drops=$(ip netns exec "$nsr" nft list chain inet filter forward | sed -n 's/.*== syn counter packets \([0-9]*\).*/\1/p')
+if [ "$drops" = 0 ]; then
+	echo "PASS: one synproxy rule: the proxy took every SYN"
+else
+	echo "FAIL: one synproxy rule: $drops SYNs passed the proxy rule" 1>&2
+	ret=1
+fi
+
+# a flood of SYNs from addresses that never answer: no conntrack entry
+ip netns exec "$ns1" ip addr add 10.0.1.2/24 dev eth0
+ip netns exec "$ns1" nft -f - <<EOF
+table ip mute {
+	chain in {
+		type filter hook input priority 0; policy accept;
+		ip daddr 10.0.1.2 drop
+	}
+}
+EOF
+ip -net "$ns1" route replace default via 10.0.1.1 src 10.0.1.2
+for i in $(seq 1 20); do
+	ip netns exec "$ns1" timeout 0.5 bash -c 'exec 3<>/dev/tcp/10.0.2.99/8080' 2>/dev/null &
+done
+wait
+ip -net "$ns1" route replace default via 10.0.1.1 src 10.0.1.99
+entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
+if [ "$entries" = 0 ]; then
+	echo "PASS: one synproxy rule: unanswered SYNs left no conntrack entry"
+else
+	echo "FAIL: one synproxy rule: $entries conntrack entries for unanswered SYNs" 1>&2
+	ret=1
+fi
+
+if ip netns exec "$nsr" nft list ruleset | grep -q 'syn-answered'; then
+	stats=$(ip netns exec "$nsr" nft list chain inet filter forward |
+		sed -n 's/.*dport 8080 synproxy.* \(syn-answered.*\)$/\1/p')
+	set -- $stats
+	if [ "$#" = 6 ] && [ "$2" -ge 21 ] && [ "$4" -ge 1 ] && [ "$6" = 0 ]; then
+		echo "PASS: statistics: $stats"
+	else
+		echo "FAIL: statistics: '$stats', expected >= 21 SYNs answered, >= 1 valid cookie, none invalid" 1>&2
+		ret=1
+	fi
+else
+	echo "SKIP: statistics: nft does not list them"
+fi
+
+# ecn: both ends negotiate it through the proxy
+ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:8081,reuseaddr SYSTEM:'sleep 3' &
+busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8081' | grep -q ."
+ip netns exec "$ns1" timeout 10 socat -u /dev/zero TCP:10.0.2.99:8081 2>/dev/null &
+sleep 1
+c=$(ip netns exec "$ns1" ss -Htin 'dport = :8081' | grep -c -w ecn)
+s=$(ip netns exec "$ns2" ss -Htin 'sport = :8081' | grep -c -w ecn)
+wait
+if [ "$c" = 1 ] && [ "$s" = 1 ]; then
+	echo "PASS: ecn: client and server negotiated ECN through the proxy"
+else
+	echo "FAIL: ecn: ECN negotiated by the client: $c, by the server: $s" 1>&2
+	ret=1
+fi
+
+rm -f "$payload"
+exit $ret
