@@ -39,6 +39,9 @@ for i in "${!words[@]}"; do
 done
 NFT="${words[*]}"
 export NFT
+# a valgrind in $NFT also reads tests/valgrind.supp: the reports the
+# installed libnftables makes under the stock nft too
+export VALGRIND_OPTS="${VALGRIND_OPTS:+$VALGRIND_OPTS }--suppressions=$TOP/tests/valgrind.supp"
 if [ -z "${NFT_TEST_HAVE_nftx:-}" ]; then
 	if $NFT -V 2> /dev/null | grep -q '^[[:space:]]*nftx:'; then
 		NFT_TEST_HAVE_nftx=y
