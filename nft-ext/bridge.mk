@@ -6,7 +6,7 @@ BRIDGE_DIR	:= $(dir $(lastword $(MAKEFILE_LIST)))
 BRIDGE_OBJDIR	?= $(BRIDGE_DIR).obj-bridge
 NFTNL_EXT	?= $(BRIDGE_DIR)../libnftnl-ext
 
-BRIDGE_SRCS	:= bridge.c lower.c marker.c objstats.c output.c json.c
+BRIDGE_SRCS	:= bridge.c lower.c marker.c objstats.c output.c json.c queues.c
 BRIDGE_GEN_SRCS	:= $(BRIDGE_OBJDIR)/scanner.c $(BRIDGE_OBJDIR)/parser.c
 BRIDGE_CFLAGS	:= -D_GNU_SOURCE -I$(BRIDGE_DIR) -I$(BRIDGE_OBJDIR) \
 		   -I$(NFTNL_EXT)/include
