@@ -123,15 +123,18 @@ stop_listener()
 	wait "$LISTENER" 2>/dev/null
 }
 
+# the receiver's buffer must hold every datagram: SO_RCVBUFFORCE (SOL_SOCKET
+# 1, option 33), 16 MB, as a native-endian int
+RCVBUF="sockopt-listen=1:33:x00000001"
+[ "$(printf '\1\0' | od -An -tu2 | tr -d ' ')" = 1 ] || RCVBUF="sockopt-listen=1:33:x01000000"
+
 # send DGRAMS datagrams from ns1 to ns2 at DADDR, print how many arrived
-# (the receiver's buffer holds them all: SO_RCVBUFFORCE, 16 MB)
 blast()
 {
 	local daddr=$1 rpid
 
 	ip netns exec "$ns2" timeout 30 socat -u \
-		UDP6-RECV:12345,ipv6only=0,setsockopt-int=1:33:16777216 \
-		OPEN:"$TMPFILE",creat,trunc &
+		UDP6-RECV:12345,ipv6only=0,"$RCVBUF" OPEN:"$TMPFILE",creat,trunc &
 	rpid=$!
 	busywait "$BUSYWAIT_TIMEOUT" udp_listener_ready
 	dd if=/dev/zero bs=$DGRAM_SIZE count="$DGRAMS" status=none |
