@@ -13,6 +13,7 @@
 source lib.sh
 ret=0
 UPLOAD_TIMEOUT=60
+PREFIX=
 SIZE=1
 [ "$KSFT_MACHINE_SLOW" = "yes" ] && SIZE=0.25
 
@@ -125,7 +126,8 @@ listener_ready()
 	ip netns exec "$ns2" ss -ltn | grep -q ":$1 "
 }
 
-# upload FILE to the server at ADDR:PORT; true if it arrived intact
+# upload FILE to the server at ADDR:PORT; true if it arrived intact.
+# With PREFIX set, the client sends PREFIX in a segment of its own first.
 upload()
 {
 	local file=$1 addr=$2 port=$3 spid
@@ -134,9 +136,10 @@ upload()
 		TCP6-LISTEN:"$port",reuseaddr,ipv6only=0 OPEN:"$OUT",creat,trunc &
 	spid=$!
 	busywait "$BUSYWAIT_TIMEOUT" listener_ready "$port"
-	ip netns exec "$ns1" timeout "$UPLOAD_TIMEOUT" socat -u OPEN:"$file" TCP:"$addr":"$port"
+	{ [ -z "$PREFIX" ] || { printf '%s' "$PREFIX"; sleep 1; }; cat "$file"; } |
+		ip netns exec "$ns1" timeout "$UPLOAD_TIMEOUT" socat -u STDIN TCP:"$addr":"$port"
 	wait "$spid"
-	cmp -s "$file" "$OUT"
+	{ printf '%s' "$PREFIX"; cat "$file"; } | cmp -s - "$OUT"
 }
 
 # download DATA from the server at ADDR:PORT; true if it arrived intact
@@ -208,24 +211,24 @@ test_random()
 }
 
 # the listener rewrites MAGIC-A into MAGIC-LONGER-B (7 more bytes) in the
-# first segment of the connection that holds it
+# first segment that holds it; the client sends MAGIC-A in a segment of its
+# own (a full-sized one made longer would no longer fit the path's MTU)
 mangled_upload()
 {
 	local addr=$1 port=$2 lpid rc
 
-	{ printf 'MAGIC-A'; cat "$DATA"; } > "$WANT.in"
 	{ printf 'MAGIC-LONGER-B'; cat "$DATA"; } > "$WANT"
 	ip netns exec "$nsrouter" ./nf_queue_mangle -q 0 -t 60 \
 		MAGIC-A MAGIC-LONGER-B > "$WANT.log" &
 	lpid=$!
 	busywait "$BUSYWAIT_TIMEOUT" nf_queue_wait
-	upload "$WANT.in" "$addr" "$port"
+	PREFIX=MAGIC-A upload "$DATA" "$addr" "$port"
 	cmp -s "$WANT" "$OUT"
 	rc=$?
 	kill "$lpid"
 	wait "$lpid"
 	grep -q "^mangled 1$" "$WANT.log" || rc=2
-	rm -f "$WANT.in" "$WANT.log"
+	rm -f "$WANT.log"
 	return $rc
 }
 
