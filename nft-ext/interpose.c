@@ -54,6 +54,7 @@
 #include "objstats.h"
 #include "nftx.h"
 #include "output.h"
+#include "queues.h"
 #include "sbuf.h"
 #include "xalloc.h"
 
@@ -939,6 +940,13 @@ int nftx_run_cmd_from_buffer(struct nft_ctx *ctx, const char *buf)
 	struct nx_source *src;
 	int rc;
 
+	/* not nft's: nfnetlink_queue's counters (queues.c) */
+	if (nx_is_list_queues(buf)) {
+		fflush(stdout);
+		return nx_list_queues(stdout, stderr,
+				      nft_ctx_output_get_flags(ctx) &
+				      NFT_CTX_OUTPUT_JSON);
+	}
 	begin_run(ctx);
 	src = nx_lower(NULL, buf, strlen(buf),
 		       run.lower_flags | NX_LOWER_BUFFER);

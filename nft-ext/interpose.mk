@@ -15,7 +15,7 @@ NFTNL_EXT_LIB	:= $(NFTNL_EXT_O)/libnftnl-ext.a
 SANFLAGS	?=
 
 NX_SRCS		:= interpose.c lower.c marker.c objstats.c output.c json.c \
-		   probe.c xalloc.c
+		   probe.c queues.c xalloc.c
 NX_CFLAGS	:= -D_GNU_SOURCE -I$(NX_DIR) -I$(OBJDIR) -I$(NFTNL_EXT)/include
 NX_LIBS		:= $(NFTNL_EXT_LIB) -lnftables -lnftnl -lmnl -ljansson -ldl
 

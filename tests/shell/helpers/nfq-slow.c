@@ -3,13 +3,15 @@
  * nfq-slow - a deliberately slow NFQUEUE listener, to overload a queue.
  *
  *   nfq-slow [-q QUEUE] [-l MAXLEN] [-d USEC] [-b RCVBUF] [-o] [-c COUNT]
- *            [-p PIDFILE]
+ *            [-s SNAPLEN] [-p PIDFILE]
  *
  * Binds QUEUE (default 0), sets its length to MAXLEN (default 1024), and
  * accepts every packet after sleeping USEC microseconds (default 0).
  * -b shrinks the socket's receive buffer to RCVBUF bytes (the "listener
  * cannot take the packet" case), -o sets the listener's own fail-open flag
- * (NFQA_CFG_F_FAIL_OPEN), -c exits after COUNT verdicts.  SIGUSR1 stops
+ * (NFQA_CFG_F_FAIL_OPEN), -c exits after COUNT verdicts, -s sets how many
+ * bytes of each packet the kernel copies to the listener (default 128; 0:
+ * the whole packet, as an IPS such as Suricata asks for).  SIGUSR1 stops
  * reading the socket (a stalled listener), SIGUSR2 resumes.  On exit it
  * prints "verdicts N".
  */
@@ -55,13 +57,13 @@ static int on_packet(struct nfq_q_handle *qh, struct nfgenmsg *msg,
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: nfq-slow [-q QUEUE] [-l MAXLEN] [-d USEC] [-b RCVBUF] [-o] [-c COUNT] [-p PIDFILE]\n");
+	fprintf(stderr, "usage: nfq-slow [-q QUEUE] [-l MAXLEN] [-d USEC] [-b RCVBUF] [-o] [-c COUNT] [-s SNAPLEN] [-p PIDFILE]\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	unsigned int queue = 0, maxlen = 1024, rcvbuf = 0;
+	unsigned int queue = 0, maxlen = 1024, rcvbuf = 0, snaplen = 128;
 	const char *pidfile = NULL;
 	struct nfq_q_handle *qh;
 	struct nfq_handle *h;
@@ -70,7 +72,7 @@ int main(int argc, char **argv)
 	char buf[65536 + 4096];
 	int fd, opt, n;
 
-	while ((opt = getopt(argc, argv, "q:l:d:b:oc:p:")) != -1) {
+	while ((opt = getopt(argc, argv, "q:l:d:b:oc:s:p:")) != -1) {
 		switch (opt) {
 		case 'q': queue = strtoul(optarg, NULL, 0); break;
 		case 'l': maxlen = strtoul(optarg, NULL, 0); break;
@@ -78,6 +80,7 @@ int main(int argc, char **argv)
 		case 'b': rcvbuf = strtoul(optarg, NULL, 0); break;
 		case 'o': fail_open = true; break;
 		case 'c': max_count = strtoul(optarg, NULL, 0); break;
+		case 's': snaplen = strtoul(optarg, NULL, 0); break;
 		case 'p': pidfile = optarg; break;
 		default: usage();
 		}
@@ -100,7 +103,7 @@ int main(int argc, char **argv)
 		perror("nfq_create_queue");
 		return 1;
 	}
-	if (nfq_set_mode(qh, NFQNL_COPY_PACKET, 128) < 0 ||
+	if (nfq_set_mode(qh, NFQNL_COPY_PACKET, snaplen ? snaplen : 0xffff) < 0 ||
 	    nfq_set_queue_maxlen(qh, maxlen) < 0) {
 		perror("nfq_set_mode/maxlen");
 		return 1;

@@ -81,3 +81,20 @@ nfq_field() {	# nfq_field NS Q N
 	ip netns exec "$1" awk -v q="$2" -v n="$3" '$1 == q { print $n; f = 1 } END { if (!f) print 0 }' \
 		/proc/net/netfilter/nfnetlink_queue
 }
+
+# counter NAME of queue Q in "nftx list queues" in namespace NS (listener,
+# waiting, maxlen, dropped, user-dropped, fail-open, last-id); 0 when the
+# queue is not bound
+nfq_stat() {	# nfq_stat NS Q NAME
+	ip netns exec "$1" $NFT list queues |
+		awk -v q="$2" -v k="$3" '$1 == "queue" && $2 == q {
+			for (i = 3; i < NF; i += 2) if ($i == k) { print $(i + 1); f = 1 } }
+			END { if (!f) print 0 }'
+}
+
+# true if every line of /proc/net/netfilter/nfnetlink_queue in NS has
+# upstream's nine fields (and there is at least one line)
+nfq_proc_9_fields() {	# nfq_proc_9_fields NS
+	ip netns exec "$1" awk 'NF != 9 { bad = 1 } END { exit bad || NR == 0 }' \
+		/proc/net/netfilter/nfnetlink_queue
+}
