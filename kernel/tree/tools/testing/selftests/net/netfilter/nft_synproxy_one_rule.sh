@@ -14,14 +14,19 @@ ret=0
 checktool "nft --version" "run test without nft tool"
 checktool "socat -V" "run test without socat"
 checktool "tcpdump --version" "run test without tcpdump"
+checktool "conntrack -V" "run test without conntrack"
 
 setup_ns nsr ns1 ns2
+
+payload=$(mktemp)
+pcap=$(mktemp)
 
 cleanup() {
 	ip netns pids "$ns1" | xargs kill 2>/dev/null
 	ip netns pids "$ns2" | xargs kill 2>/dev/null
 
 	cleanup_all_ns
+	rm -f "$payload" "$pcap"
 }
 
 trap cleanup EXIT
@@ -70,7 +75,6 @@ if [ $? -ne 0 ]; then
 	exit $ksft_skip
 fi
 
-payload=$(mktemp)
 head -c 100000 /dev/urandom > "$payload"
 
 # one connection from ns1 to PORT, 100 kB each way; 0 if both arrived
@@ -79,7 +83,8 @@ transfer() {
 
 	ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:"$port",reuseaddr SYSTEM:cat &
 	busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :$port' | grep -q ."
-	got=$(ip netns exec "$ns1" timeout 10 socat -t 5 STDIO TCP:10.0.2.99:"$port" < "$payload" | sha1sum)
+	got=$(ip netns exec "$ns1" timeout 10 \
+		socat -t 5 STDIO TCP:10.0.2.99:"$port" < "$payload" | sha1sum)
 	wait
 	[ "$got" = "$(sha1sum < "$payload")" ]
 }
@@ -91,7 +96,8 @@ else
 	ret=1
 fi
 
-drops=$(ip netns exec "$nsr" nft list chain inet filter forward | sed -n 's/.* counter packets \([0-9]*\) .*drop$/\1/p')
+drops=$(ip netns exec "$nsr" nft list chain inet filter forward |
+	sed -n 's/.* counter packets \([0-9]*\) .*drop$/\1/p')
 if [ "$drops" = 0 ]; then
 	echo "PASS: one synproxy rule: the proxy took every SYN"
 else
@@ -129,7 +135,8 @@ if ip netns exec "$nsr" nft list ruleset | grep -q 'syn-answered'; then
 	if [ "$#" = 6 ] && [ "$2" -ge 21 ] && [ "$4" -ge 1 ] && [ "$6" = 0 ]; then
 		echo "PASS: statistics: $stats"
 	else
-		echo "FAIL: statistics: '$stats', expected >= 21 SYNs answered, >= 1 valid cookie, none invalid" 1>&2
+		echo "FAIL: statistics: '$stats', expected >= 21 SYNs" \
+			"answered, >= 1 valid cookie, none invalid" 1>&2
 		ret=1
 	fi
 else
@@ -138,7 +145,6 @@ fi
 
 # ecn: both ends negotiate it through the proxy.  The server shows it
 # by ECE on its SYN/ACK, the client by sending its data ECN-capable.
-pcap=$(mktemp)
 ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:8081,reuseaddr SYSTEM:'sleep 2' &
 busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8081' | grep -q ."
 ip netns exec "$ns2" timeout 8 tcpdump -U -ni eth0 -w "$pcap" -c 10 tcp port 8081 2>/dev/null &
@@ -153,7 +159,5 @@ else
 	echo "FAIL: ecn: server SYN/ACKs with ECE: $s, ECN-capable client segments: $c" 1>&2
 	ret=1
 fi
-rm -f "$pcap"
 
-rm -f "$payload"
 exit $ret
