@@ -81,9 +81,9 @@ head -c 100000 /dev/urandom > "$payload"
 transfer() {
 	local port=$1 got
 
-	ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:"$port",reuseaddr SYSTEM:cat &
-	busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :$port' | grep -q ."
-	got=$(ip netns exec "$ns1" timeout 10 \
+	ip netns exec "$ns2" timeout 30 socat TCP-LISTEN:"$port",reuseaddr SYSTEM:cat &
+	busywait 20000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :$port' | grep -q ."
+	got=$(ip netns exec "$ns1" timeout 30 \
 		socat -t 5 STDIO TCP:10.0.2.99:"$port" < "$payload" | sha1sum)
 	wait
 	[ "$got" = "$(sha1sum < "$payload")" ]
@@ -116,8 +116,8 @@ table ip mute {
 }
 EOF
 for i in $(seq 1 20); do
-	ip netns exec "$ns1" timeout 5 socat -u /dev/null \
-		TCP:10.0.2.99:8080,bind=10.0.1.2,connect-timeout=2 2>/dev/null &
+	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
+		TCP:10.0.2.99:8080,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
 done
 wait
 entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
@@ -145,11 +145,11 @@ fi
 
 # ecn: both ends negotiate it through the proxy.  The server shows it
 # by ECE on its SYN/ACK, the client by sending its data ECN-capable.
-ip netns exec "$ns2" timeout 10 socat TCP-LISTEN:8081,reuseaddr SYSTEM:'sleep 2' &
-busywait 5000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8081' | grep -q ."
-ip netns exec "$ns2" timeout 8 tcpdump -U -ni eth0 -w "$pcap" -c 10 tcp port 8081 2>/dev/null &
-busywait 5000 sh -c "test -s $pcap"
-ip netns exec "$ns1" timeout 10 socat -u /dev/zero TCP:10.0.2.99:8081 2>/dev/null &
+ip netns exec "$ns2" timeout 30 socat TCP-LISTEN:8081,reuseaddr SYSTEM:'sleep 2' &
+busywait 20000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8081' | grep -q ."
+ip netns exec "$ns2" timeout 30 tcpdump -U -ni eth0 -w "$pcap" -c 10 tcp port 8081 2>/dev/null &
+busywait 20000 sh -c "test -s $pcap"
+ip netns exec "$ns1" timeout 30 socat -u /dev/zero TCP:10.0.2.99:8081 2>/dev/null &
 wait
 s=$(tcpdump -nr "$pcap" 'tcp[13] & 0x52 == 0x52' 2>/dev/null | grep -c .)
 c=$(tcpdump -nr "$pcap" 'src host 10.0.1.99 and ip[1] & 3 != 0' 2>/dev/null | grep -c .)
