@@ -5,7 +5,8 @@
 # default nf_conntrack_tcp_loose, no "ct state" guard.  Checks that
 # connections through the proxy carry data, that the SYNs leave no
 # conntrack entry behind, that the expression's statistics count what it
-# answered, and that the ecn flag lets client and server negotiate ECN.
+# answered, that segments of no connection other than a handshake are
+# dropped, and that the ecn flag lets client and server negotiate ECN.
 
 source lib.sh
 
@@ -15,6 +16,7 @@ checktool "nft --version" "run test without nft tool"
 checktool "socat -V" "run test without socat"
 checktool "tcpdump --version" "run test without tcpdump"
 checktool "conntrack -V" "run test without conntrack"
+checktool "python3 -V" "run test without python3"
 
 setup_ns nsr ns1 ns2
 
@@ -141,6 +143,64 @@ if ip netns exec "$nsr" nft list ruleset | grep -q 'syn-answered'; then
 	fi
 else
 	echo "SKIP: statistics: nft does not list them"
+fi
+
+# Segments that belong to no connection and are no handshake (RST,
+# RST/ACK, FIN, FIN/ACK, SYN/ACK, no flags) are dropped by the proxy
+# rule, as the classic ruleset's "ct state invalid drop" would.  Port
+# 8083 has no proxy: the same segments reach ns2 there.
+forge() {
+	ip netns exec "$ns1" python3 - "$1" <<'EOF'
+import random, socket, struct, sys
+
+port = int(sys.argv[1])
+src, dst = "10.0.1.99", "10.0.2.99"
+s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_TCP)
+
+
+def csum(data):
+    if len(data) % 2:
+        data += b"\0"
+    t = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while t >> 16:
+        t = (t & 0xffff) + (t >> 16)
+    return ~t & 0xffff
+
+
+for flags in (0x04, 0x14, 0x01, 0x11, 0x12, 0x00):
+    for i in range(10):
+        th = struct.pack("!HHIIBBHHH", 30000 + i, port,
+                         random.getrandbits(32), random.getrandbits(32),
+                         5 << 4, flags, 1024, 0, 0)
+        ph = socket.inet_aton(src) + socket.inet_aton(dst) + \
+            struct.pack("!BBH", 0, socket.IPPROTO_TCP, len(th))
+        th = th[:16] + struct.pack("!H", csum(ph + th)) + th[18:]
+        s.sendto(th, (dst, 0))
+EOF
+}
+
+ip netns exec "$ns2" nft -f - <<EOF
+table ip forged {
+	chain in {
+		type filter hook prerouting priority -300; policy accept;
+		tcp sport 30000-30009 tcp dport 8080 counter
+		tcp sport 30000-30009 tcp dport 8083 counter
+	}
+}
+EOF
+forge 8080
+forge 8083
+proxied=$(ip netns exec "$ns2" nft list chain ip forged in |
+	sed -n 's/.*dport 8080 counter packets \([0-9]*\) .*/\1/p')
+plain=$(ip netns exec "$ns2" nft list chain ip forged in |
+	sed -n 's/.*dport 8083 counter packets \([0-9]*\) .*/\1/p')
+if [ "$proxied" = 0 ] && [ "$plain" = 60 ]; then
+	echo "PASS: one synproxy rule: 0 of 60 forged segments reached the" \
+		"server (60 of 60 without the proxy)"
+else
+	echo "FAIL: one synproxy rule: forged segments that reached the" \
+		"server: $proxied of 60 (without the proxy: $plain)" 1>&2
+	ret=1
 fi
 
 # ecn: both ends negotiate it through the proxy.  The server shows it
