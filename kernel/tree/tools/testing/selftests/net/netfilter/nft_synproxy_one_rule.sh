@@ -220,4 +220,67 @@ else
 	ret=1
 fi
 
+# A client opens a 4-tuple again while conntrack still holds its entry:
+# both ends aborted the first connection and their resets were lost.
+# The proxy must answer the new SYN and the connection must work.
+for n in $ns1 $ns2; do
+	ip netns exec "$n" nft -f - <<EOF
+table ip lost {
+	chain out {
+		type filter hook output priority 0; policy accept;
+		tcp sport 40001 tcp flags rst drop
+		tcp dport 40001 tcp flags rst drop
+	}
+}
+EOF
+done
+ip netns exec "$ns2" python3 - <<'EOF' &
+import socket, struct
+
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.0.2.99", 8080))
+s.listen()
+s.settimeout(30)
+for i in range(2):
+    c, _ = s.accept()
+    c.sendall(c.recv(100))
+    if i == 0:
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                     struct.pack("ii", 1, 0))
+    c.close()
+EOF
+busywait 20000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8080' | grep -q ."
+reopen() {
+	ip netns exec "$ns1" python3 - "$1" <<'EOF'
+import socket, struct, sys
+
+c = socket.socket()
+c.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+c.settimeout(10)
+c.bind(("10.0.1.99", 40001))
+try:
+    c.connect(("10.0.2.99", 8080))
+    c.sendall(b"ping\n")
+    ok = c.recv(100) == b"ping\n"
+except OSError:
+    ok = False
+if sys.argv[1] == "abort":
+    c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+c.close()
+sys.exit(0 if ok else 1)
+EOF
+}
+reopen abort
+sleep 1
+held=$(ip netns exec "$nsr" conntrack -L -p tcp --sport 40001 2>/dev/null | grep -c ESTABLISHED)
+if reopen close && [ "$held" = 1 ]; then
+	echo "PASS: one synproxy rule: a 4-tuple conntrack still holds opens again"
+else
+	echo "FAIL: one synproxy rule: a 4-tuple conntrack still holds" \
+		"(ESTABLISHED entries: $held) did not open again" 1>&2
+	ret=1
+fi
+wait
+
 exit $ret
