@@ -17,8 +17,9 @@ connection came back (syn-sent: see below).  Cases:
                proxy answers it, and the connection opens at the server
                when it answers (the client's keep-alive makes the proxy
                send its SYN again)
-  close-rst    the server resets the proxy's SYN (CLOSE, last reset from
-               the server: the tracker ignores a new SYN)
+  close-rst    the server aborts the proxied connection with a reset
+               (CLOSE, last reset from the server: the tracker ignores
+               a new SYN)
   established  the server aborts the connection, its reset dropped on the
                way (ESTABLISHED, both ends forgot it)
   syn-recv     the proxy's ACK to the server is dropped before conntrack
