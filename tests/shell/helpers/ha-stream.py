@@ -12,12 +12,13 @@
                      [--reset RESET...]
       STREAM is NAME,ADDR,PORT,up|down,BYTES,RATE; PROBE is
       NAME,ADDR,PORT,INTERVAL (a new connection that moves 4 kB every
-      INTERVAL seconds while the streams run).  Prints per stream
+      INTERVAL seconds while the streams run; each has 60 s, as a client
+      that retries its SYN would have).  Prints per stream
       "stream NAME ok|FAILED bytes=N stall=S error=... stalls=D@T,..."
       (stall: the longest time the receiving side waited for data; stalls:
       each wait of more than a second, D seconds ending at wall clock
       time T), per probe
-      "probe NAME ok=N failed=M", and "streams done" at the end.  RESET
+      "probe NAME ok=N failed=M longest=S", and "streams done" at the end.  RESET
       is NAME,ADDR,PORT,FILE: a connection the server aborts once FILE
       exists; "reset NAME ok after=S" when the client saw the reset
       within 3 s.  Exit
@@ -229,6 +230,7 @@ class Probe:
         name, addr, port, interval = spec.split(",")
         self.name, self.addr, self.port, self.interval = name, addr, int(port), float(interval)
         self.good = self.bad = 0
+        self.longest = 0.0
         self.errors = []
 
     def run(self, stop):
@@ -237,13 +239,14 @@ class Probe:
             seed = "%s-%d" % (self.name, random.getrandbits(32))
             n = 4096
             try:
-                sk = connect(self.addr, self.port, 20)
+                sk = connect(self.addr, self.port, 60)
                 sk.sendall(("up %d 1000000 %s\n" % (n, seed)).encode())
                 sk.sendall(pattern(seed, n))
                 st, got = readline(sk)[:2]
                 sk.close()
                 if st == "ok" and int(got) == n:
                     self.good += 1
+                    self.longest = max(self.longest, time.monotonic() - t0)
                 else:
                     self.bad += 1
                     self.errors.append("data@%.1f" % time.time())
@@ -293,7 +296,7 @@ def client(args):
         print("reset %s %s" % (r.name, r.result))
         ok = ok and r.result.startswith("ok")
     for p in probes:
-        print("probe %s ok=%d failed=%d%s" % (p.name, p.good, p.bad,
+        print("probe %s ok=%d failed=%d longest=%.1f%s" % (p.name, p.good, p.bad, p.longest,
                                             (" errors=" + ",".join(p.errors[:5])) if p.errors else ""))
         ok = ok and p.bad == 0 and p.good > 0
     print("streams done", flush=True)
