@@ -19,8 +19,8 @@
       each wait of more than a second, D seconds ending at wall clock
       time T), per probe
       "probe NAME ok=N failed=M longest=S", and "streams done" at the end.  RESET
-      is NAME,ADDR,PORT,FILE: a connection the server aborts once FILE
-      exists; "reset NAME ok after=S" when the client saw the reset
+      is NAME,ADDR,PORT,FILE: a connection the server sends 20 kB on and
+      aborts once FILE exists; "reset NAME ok after=S" when the client saw the reset
       within 3 s.  Exit
       status 0 when every stream and every probe connection succeeded.
 
@@ -100,8 +100,9 @@ def serve_one(sk):
         sk.settimeout(300)
         kind, n, rate, seed = readline(sk)
         if kind == "reset":
-            # hold the connection until the file named by seed exists,
-            # then abort it (RST)
+            # send 20 kB, hold the connection until the file named by
+            # seed exists, then abort it (RST)
+            sk.sendall(b"r" * 20000)
             while not os.path.exists(seed):
                 time.sleep(0.1)
             sk.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -187,8 +188,9 @@ class Stream:
 
 
 class Reset:
-    """A connection the server aborts (RST) once the file TRIGGER exists:
-    the client must see the reset within 3 s of the trigger."""
+    """A connection on which the server sends 20 kB, then aborts it (RST)
+    once the file TRIGGER exists: the client must see the reset within 3 s
+    of the trigger."""
     def __init__(self, spec):
         self.name, self.addr, port, self.trigger = spec.split(",")
         self.port = int(port)
@@ -198,6 +200,7 @@ class Reset:
         try:
             sk = connect(self.addr, self.port, 30)
             sk.sendall(("reset 0 0 %s\n" % self.trigger).encode())
+            recv_all(sk, 20000, None)
             sk.settimeout(0.2)
             seen = None
             end = None
@@ -238,6 +241,7 @@ class Probe:
             t0 = time.monotonic()
             seed = "%s-%d" % (self.name, random.getrandbits(32))
             n = 4096
+            sk = None
             try:
                 sk = connect(self.addr, self.port, 60)
                 sk.sendall(("up %d 1000000 %s\n" % (n, seed)).encode())
@@ -252,7 +256,10 @@ class Probe:
                     self.errors.append("data@%.1f" % time.time())
             except (OSError, ValueError, ConnectionError) as e:
                 self.bad += 1
-                self.errors.append("%s@%.1f" % (type(e).__name__, time.time()))
+                lport = sk.getsockname()[1] if sk is not None else 0
+                self.errors.append("%s:%d@%.1f" % (type(e).__name__, lport, time.time()))
+                if sk is not None:
+                    sk.close()
             stop.wait(max(0.0, self.interval - (time.monotonic() - t0)))
 
 
