@@ -13,7 +13,8 @@
       STREAM is NAME,ADDR,PORT,up|down,BYTES,RATE; PROBE is
       NAME,ADDR,PORT,INTERVAL (a new connection that moves 4 kB every
       INTERVAL seconds while the streams run; each has 60 s, as a client
-      that retries its SYN would have).  Prints per stream
+      that retries its SYN would have; a failure is listed as
+      ERROR:LOCALPORT@START, START the wall clock time it began).  Prints per stream
       "stream NAME ok|FAILED bytes=N stall=S error=... stalls=D@T,..."
       (stall: the longest time the receiving side waited for data; stalls:
       each wait of more than a second, D seconds ending at wall clock
@@ -239,6 +240,7 @@ class Probe:
     def run(self, stop):
         while not stop.is_set():
             t0 = time.monotonic()
+            start = time.time()
             seed = "%s-%d" % (self.name, random.getrandbits(32))
             n = 4096
             sk = None
@@ -253,11 +255,11 @@ class Probe:
                     self.longest = max(self.longest, time.monotonic() - t0)
                 else:
                     self.bad += 1
-                    self.errors.append("data@%.1f" % time.time())
+                    self.errors.append("data:0@%.1f" % start)
             except (OSError, ValueError, ConnectionError) as e:
                 self.bad += 1
                 lport = sk.getsockname()[1] if sk is not None else 0
-                self.errors.append("%s:%d@%.1f" % (type(e).__name__, lport, time.time()))
+                self.errors.append("%s:%d@%.1f" % (type(e).__name__, lport, start))
                 if sk is not None:
                     sk.close()
             stop.wait(max(0.0, self.interval - (time.monotonic() - t0)))
@@ -304,10 +306,42 @@ def client(args):
         ok = ok and r.result.startswith("ok")
     for p in probes:
         print("probe %s ok=%d failed=%d longest=%.1f%s" % (p.name, p.good, p.bad, p.longest,
-                                            (" errors=" + ",".join(p.errors[:5])) if p.errors else ""))
+                                                       (" errors=" + ",".join(p.errors)) if p.errors else ""))
         ok = ok and p.bad == 0 and p.good > 0
     print("streams done", flush=True)
     return 0 if ok else 1
+
+
+def burst(addr, port, count, conc):
+    """count short connections (100 bytes up, the verdict back), conc at
+    a time; prints "burst ok=N failed=M"."""
+    lock = threading.Lock()
+    res = {"ok": 0, "failed": 0, "next": 0}
+
+    def worker():
+        while True:
+            with lock:
+                if res["next"] >= count:
+                    return
+                res["next"] += 1
+            seed = "b-%d" % random.getrandbits(32)
+            try:
+                sk = connect(addr, port, 30)
+                sk.sendall(("up 100 1000000 %s\n" % seed).encode() + pattern(seed, 100))
+                st = readline(sk)[0]
+                sk.close()
+                good = st == "ok"
+            except (OSError, ValueError, ConnectionError):
+                good = False
+            with lock:
+                res["ok" if good else "failed"] += 1
+    th = [threading.Thread(target=worker) for _ in range(conc)]
+    for t in th:
+        t.start()
+    for t in th:
+        t.join()
+    print("burst ok=%d failed=%d" % (res["ok"], res["failed"]), flush=True)
+    return 0 if res["failed"] == 0 else 1
 
 
 def main():
@@ -319,6 +353,8 @@ def main():
         return 0
     if sys.argv[1] == "client":
         return client(sys.argv[2:])
+    if sys.argv[1] == "burst":
+        return burst(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     print(__doc__, file=sys.stderr)
     return 2
 

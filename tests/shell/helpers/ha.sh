@@ -77,6 +77,7 @@ General {
 	NetlinkBufferSize ${HA_NL_BUFFER:-2097152}
 	NetlinkBufferSizeMaxGrowth ${HA_NL_BUFFER_MAX:-8388608}
 	NetlinkEventsReliable ${HA_NL_RELIABLE:-On}
+	NetlinkOverrunResync ${HA_NL_OVERRUN_RESYNC:-Off}
 	Filter From Userspace {
 		Protocol Accept {
 			TCP

@@ -6,7 +6,9 @@
 # connections through the proxy carry data, that the SYNs leave no
 # conntrack entry behind, that the expression's statistics count what it
 # answered, that segments of no connection other than a handshake are
-# dropped, and that the ecn flag lets client and server negotiate ECN.
+# dropped, that the ecn flag lets client and server negotiate ECN, that a
+# 4-tuple conntrack still holds opens again, and that a server's reset
+# after data reaches the client.
 
 source lib.sh
 
@@ -279,6 +281,46 @@ if reopen close && [ "$held" = 1 ]; then
 else
 	echo "FAIL: one synproxy rule: a 4-tuple conntrack still holds" \
 		"(ESTABLISHED entries: $held) did not open again" 1>&2
+	ret=1
+fi
+wait
+
+# A server that aborts a proxied connection after sending data: its
+# reset must reach the client, translated like the server's data.
+ip netns exec "$ns2" python3 - <<'EOF' &
+import socket, struct
+
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.0.2.99", 8080))
+s.listen()
+s.settimeout(30)
+c, _ = s.accept()
+c.sendall(b"x" * 20000)
+c.recv(100)
+c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+c.close()
+EOF
+busywait 20000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :8080' | grep -q ."
+if ip netns exec "$ns1" python3 - <<'EOF'; then
+import socket, sys
+
+c = socket.create_connection(("10.0.2.99", 8080), timeout=5)
+got = 0
+while got < 20000:
+    got += len(c.recv(65536))
+c.sendall(b"go")
+try:
+    c.recv(100)
+except ConnectionResetError:
+    sys.exit(0)
+except OSError:
+    pass
+sys.exit(1)
+EOF
+	echo "PASS: one synproxy rule: the server's reset after data reaches the client"
+else
+	echo "FAIL: one synproxy rule: the server's reset after data did not reach the client" 1>&2
 	ret=1
 fi
 wait
