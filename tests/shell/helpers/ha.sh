@@ -23,9 +23,9 @@ ha_ns() {	# ha_ns 1|2: the namespace of fw1 / fw2
 }
 
 ha_cleanup() {
-	local ns
-	for ns in "$HA_F1" "$HA_F2"; do
-		ha_stop_daemons "${ns#hf}" 2>/dev/null
+	local ns n
+	for n in 1 2; do
+		ha_stop_daemons "$n" 2>/dev/null
 	done
 	for ns in "$HA_C" "$HA_S" "$HA_F1" "$HA_F2" "$HA_SW"; do
 		ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null
@@ -268,7 +268,7 @@ ha_start() {
 	ha_wait_master 1 40
 }
 
-# ha_entry NS PORT: each TCP entry to PORT in NS with its seqadj and
+# ha_entries NS PORT: each TCP entry to PORT in NS with its seqadj and
 # synproxy state (tools/ct-seqadj), sorted, one line each
 ha_entries() {	# ha_entries NS PORT
 	ip netns exec "$1" $PY "$TOP/tools/ct-seqadj" "$2" | sort
