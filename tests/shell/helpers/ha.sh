@@ -54,6 +54,9 @@ Sync {
 		CommitTimeout 1800
 		PurgeTimeout 5
 	}
+	Options {
+		TCPWindowTracking ${HA_TCP_WINDOW_TRACKING:-On}
+	}
 	UDP {
 		IPv4_address 192.168.100.$n
 		IPv4_Destination_Address 192.168.100.$peer
