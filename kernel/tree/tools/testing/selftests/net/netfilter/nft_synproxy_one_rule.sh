@@ -7,8 +7,9 @@
 # conntrack entry behind, that the expression's statistics count what it
 # answered, that segments of no connection other than a handshake are
 # dropped, that the ecn flag lets client and server negotiate ECN, that a
-# 4-tuple conntrack still holds opens again, and that a server's reset
-# after data reaches the client.
+# 4-tuple conntrack still holds opens again, that a server's reset
+# after data reaches the client, and that the rule protects a port
+# forward (dnat in prerouting).
 
 source lib.sh
 
@@ -81,14 +82,15 @@ fi
 
 head -c 100000 /dev/urandom > "$payload"
 
-# one connection from ns1 to PORT, 100 kB each way; 0 if both arrived
+# one connection from ns1 to PORT (or to ADDR:DPORT, forwarded to PORT),
+# 100 kB each way; 0 if both arrived
 transfer() {
-	local port=$1 got
+	local port=$1 to=${2:-10.0.2.99:$1} got
 
 	ip netns exec "$ns2" timeout 30 socat TCP-LISTEN:"$port",reuseaddr SYSTEM:cat &
 	busywait 20000 sh -c "ip netns exec $ns2 ss -Htln 'sport = :$port' | grep -q ."
 	got=$(ip netns exec "$ns1" timeout 30 \
-		socat -t 5 STDIO TCP:10.0.2.99:"$port" < "$payload" | sha1sum)
+		socat -t 5 STDIO TCP:"$to" < "$payload" | sha1sum)
 	wait
 	[ "$got" = "$(sha1sum < "$payload")" ]
 }
@@ -145,6 +147,41 @@ if ip netns exec "$nsr" nft list ruleset | grep -q 'syn-answered'; then
 	fi
 else
 	echo "SKIP: statistics: nft does not list them"
+fi
+
+# A port forward: the router's address, port 80, goes to ns2's port 8082,
+# and the synproxy rule in forward matches the translated port.  The
+# cookie SYN/ACK must come from 10.0.1.1:80 and the connection to ns2
+# must carry the binding; unanswered SYNs still leave no entry.
+ip netns exec "$nsr" nft -f - <<EOF
+table ip pf {
+	chain pre {
+		type nat hook prerouting priority dstnat; policy accept;
+		ip daddr 10.0.1.1 tcp dport 80 dnat to 10.0.2.99:8082
+	}
+}
+EOF
+ip netns exec "$nsr" nft insert rule inet filter forward \
+	tcp dport 8082 synproxy mss 1460 wscale 7 timestamp sack-perm
+if transfer 8082 10.0.1.1:80; then
+	echo "PASS: one synproxy rule: a forwarded port carried data"
+else
+	echo "FAIL: one synproxy rule: transfer to a forwarded port failed" 1>&2
+	ret=1
+fi
+for i in $(seq 1 20); do
+	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
+		TCP:10.0.1.1:80,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
+done
+wait
+entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
+if [ "$entries" = 0 ]; then
+	echo "PASS: one synproxy rule: unanswered SYNs to a forwarded port" \
+		"left no conntrack entry"
+else
+	echo "FAIL: one synproxy rule: $entries conntrack entries for" \
+		"unanswered SYNs to a forwarded port" 1>&2
+	ret=1
 fi
 
 # Segments that belong to no connection and are no handshake (RST,
