@@ -263,8 +263,10 @@ class Probe:
             seed = "%s-%d" % (self.name, random.getrandbits(32))
             n = 4096
             sk = None
+            lport = 0
             try:
                 sk = connect(self.addr, self.port, 60)
+                lport = sk.getsockname()[1]	# gone after a reset
                 sk.sendall(("up %d 1000000 %s\n" % (n, seed)).encode())
                 sk.sendall(pattern(seed, n))
                 st, got = readline(sk)[:2]
@@ -277,7 +279,6 @@ class Probe:
                     self.errors.append("data:0@%.1f" % start)
             except (OSError, ValueError, ConnectionError) as e:
                 self.bad += 1
-                lport = sk.getsockname()[1] if sk is not None else 0
                 self.errors.append("%s:%d@%.1f" % (type(e).__name__, lport, start))
                 if sk is not None:
                     sk.close()

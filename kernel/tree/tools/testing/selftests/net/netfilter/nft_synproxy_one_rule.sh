@@ -149,41 +149,6 @@ else
 	echo "SKIP: statistics: nft does not list them"
 fi
 
-# A port forward: the router's address, port 80, goes to ns2's port 8082,
-# and the synproxy rule in forward matches the translated port.  The
-# cookie SYN/ACK must come from 10.0.1.1:80 and the connection to ns2
-# must carry the binding; unanswered SYNs still leave no entry.
-ip netns exec "$nsr" nft -f - <<EOF
-table ip pf {
-	chain pre {
-		type nat hook prerouting priority dstnat; policy accept;
-		ip daddr 10.0.1.1 tcp dport 80 dnat to 10.0.2.99:8082
-	}
-}
-EOF
-ip netns exec "$nsr" nft insert rule inet filter forward \
-	tcp dport 8082 synproxy mss 1460 wscale 7 timestamp sack-perm
-if transfer 8082 10.0.1.1:80; then
-	echo "PASS: one synproxy rule: a forwarded port carried data"
-else
-	echo "FAIL: one synproxy rule: transfer to a forwarded port failed" 1>&2
-	ret=1
-fi
-for i in $(seq 1 20); do
-	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
-		TCP:10.0.1.1:80,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
-done
-wait
-entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
-if [ "$entries" = 0 ]; then
-	echo "PASS: one synproxy rule: unanswered SYNs to a forwarded port" \
-		"left no conntrack entry"
-else
-	echo "FAIL: one synproxy rule: $entries conntrack entries for" \
-		"unanswered SYNs to a forwarded port" 1>&2
-	ret=1
-fi
-
 # Segments that belong to no connection and are no handshake (RST,
 # RST/ACK, FIN, FIN/ACK, SYN/ACK, no flags) are dropped by the proxy
 # rule, as the classic ruleset's "ct state invalid drop" would.  Port
@@ -361,5 +326,46 @@ else
 	ret=1
 fi
 wait
+
+# A port forward: the router's address, port 80, goes to ns2's port 8082,
+# and the synproxy rule in forward matches the translated port.  The
+# cookie SYN/ACK must come from 10.0.1.1:80 and the connection to ns2
+# must carry the binding; unanswered SYNs still leave no entry.
+ip netns exec "$nsr" nft -f - <<EOF
+table ip pf {
+	chain pre {
+		type nat hook prerouting priority dstnat; policy accept;
+		ip daddr 10.0.1.1 tcp dport 80 dnat to 10.0.2.99:8082
+	}
+}
+EOF
+ip netns exec "$nsr" nft insert rule inet filter forward \
+	tcp dport 8082 synproxy mss 1460 wscale 7 timestamp sack-perm
+bound() {
+	ip netns exec "$nsr" conntrack -L -p tcp -d 10.0.1.1 --dport 80 \
+		--reply-src 10.0.2.99 --reply-port-src 8082 2>/dev/null | grep -c .
+}
+if transfer 8082 10.0.1.1:80 && [ "$(bound)" = 1 ]; then
+	echo "PASS: one synproxy rule: a forwarded port carried data," \
+		"the proxied entry holds the binding"
+else
+	echo "FAIL: one synproxy rule: transfer to a forwarded port failed" \
+		"(entries with the binding: $(bound))" 1>&2
+	ret=1
+fi
+for i in $(seq 1 20); do
+	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
+		TCP:10.0.1.1:80,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
+done
+wait
+entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
+if [ "$entries" = 0 ]; then
+	echo "PASS: one synproxy rule: unanswered SYNs to a forwarded port" \
+		"left no conntrack entry"
+else
+	echo "FAIL: one synproxy rule: $entries conntrack entries for" \
+		"unanswered SYNs to a forwarded port" 1>&2
+	ret=1
+fi
 
 exit $ret
