@@ -121,12 +121,17 @@ table ip mute {
 	}
 }
 EOF
-for i in $(seq 1 20); do
-	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
-		TCP:10.0.2.99:8080,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
-done
-wait
-entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
+# 20 connects from 10.0.1.2 to ADDR:PORT that never complete; prints
+# the conntrack entries they left
+unanswered() {
+	for i in $(seq 1 20); do
+		ip netns exec "$ns1" timeout 30 socat -u /dev/null \
+			TCP:"$1",bind=10.0.1.2,connect-timeout=3 2>/dev/null &
+	done
+	wait
+	ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .
+}
+entries=$(unanswered 10.0.2.99:8080)
 if [ "$entries" = 0 ]; then
 	echo "PASS: one synproxy rule: unanswered SYNs left no conntrack entry"
 else
@@ -353,12 +358,7 @@ else
 		"(entries with the binding: $(bound))" 1>&2
 	ret=1
 fi
-for i in $(seq 1 20); do
-	ip netns exec "$ns1" timeout 30 socat -u /dev/null \
-		TCP:10.0.1.1:80,bind=10.0.1.2,connect-timeout=3 2>/dev/null &
-done
-wait
-entries=$(ip netns exec "$nsr" conntrack -L -s 10.0.1.2 2>/dev/null | grep -c .)
+entries=$(unanswered 10.0.1.1:80)
 if [ "$entries" = 0 ]; then
 	echo "PASS: one synproxy rule: unanswered SYNs to a forwarded port" \
 		"left no conntrack entry"
